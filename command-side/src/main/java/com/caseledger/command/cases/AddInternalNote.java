@@ -1,0 +1,9 @@
+package com.caseledger.command.cases;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Record a note only agents see. */
+public record AddInternalNote(@TargetAggregateIdentifier String caseId, String agentId, String body, Instant occurredAt) {
+}

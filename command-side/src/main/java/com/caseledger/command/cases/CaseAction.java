@@ -1,0 +1,49 @@
+package com.caseledger.command.cases;
+
+import com.caseledger.events.CaseStatus;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import static com.caseledger.events.CaseStatus.OPEN;
+import static com.caseledger.events.CaseStatus.PENDING;
+import static com.caseledger.events.CaseStatus.RESOLVED;
+
+/** What can be done to a case, and in which statuses; a CLOSED case allows none of these. */
+enum CaseAction {
+    RECORD_CUSTOMER_MESSAGE("record a customer message on", OPEN, PENDING, RESOLVED),
+    REPLY("reply on", OPEN, PENDING, RESOLVED),
+    ADD_NOTE("add a note to", OPEN, PENDING, RESOLVED),
+    ASSIGN("assign", OPEN, PENDING, RESOLVED),
+    PRIORITIZE("change the priority of", OPEN, PENDING, RESOLVED),
+    ESCALATE("escalate", OPEN, PENDING),
+    AWAIT_CUSTOMER("wait for the customer on", OPEN),
+    RESOLVE("resolve", OPEN, PENDING),
+    REOPEN("reopen", RESOLVED),
+    CLOSE("close", RESOLVED);
+
+    private final String verb;
+    private final Set<CaseStatus> allowedFrom;
+
+    CaseAction(String verb, CaseStatus first, CaseStatus... rest) {
+        this.verb = verb;
+        this.allowedFrom = EnumSet.of(first, rest);
+    }
+
+    void requireAllowed(String caseId, CaseStatus current) {
+        if (current == CaseStatus.CLOSED) {
+            throw new CaseRuleViolation("Case " + caseId + " is CLOSED: you cannot " + verb
+                    + " it; a closed case takes only follow-up calls and surveys.");
+        }
+        if (!allowedFrom.contains(current)) {
+            throw new CaseRuleViolation("Case " + caseId + " is " + current + ": you can " + verb
+                    + " a case only when it is " + describe(allowedFrom) + ".");
+        }
+    }
+
+    private static String describe(Set<CaseStatus> statuses) {
+        return statuses.size() == 1
+                ? statuses.iterator().next().name()
+                : String.join(" or ", statuses.stream().map(Enum::name).toList());
+    }
+}

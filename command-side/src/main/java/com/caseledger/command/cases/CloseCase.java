@@ -1,0 +1,9 @@
+package com.caseledger.command.cases;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Make a resolved case final. */
+public record CloseCase(@TargetAggregateIdentifier String caseId, Instant occurredAt) {
+}

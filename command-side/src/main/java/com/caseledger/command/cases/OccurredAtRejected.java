@@ -1,0 +1,28 @@
+package com.caseledger.command.cases;
+
+/**
+ * An {@code occurredAt} that cannot be recorded. In the future it is invalid input whatever the case;
+ * before the case's latest event it conflicts with the history already recorded.
+ */
+public class OccurredAtRejected extends RuntimeException {
+
+    private final boolean conflictsWithHistory;
+
+    private OccurredAtRejected(String message, boolean conflictsWithHistory) {
+        super(message);
+        this.conflictsWithHistory = conflictsWithHistory;
+    }
+
+    static OccurredAtRejected inTheFuture(Object occurredAt, Object now) {
+        return new OccurredAtRejected("occurredAt " + occurredAt + " is in the future (it is now " + now + ")", false);
+    }
+
+    static OccurredAtRejected beforeLatestEvent(Object occurredAt, Object latest) {
+        return new OccurredAtRejected("occurredAt " + occurredAt
+                + " is earlier than the case's latest recorded event (" + latest + "); history is recorded in order", true);
+    }
+
+    public boolean conflictsWithHistory() {
+        return conflictsWithHistory;
+    }
+}

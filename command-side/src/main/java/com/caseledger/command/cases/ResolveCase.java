@@ -1,0 +1,9 @@
+package com.caseledger.command.cases;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Consider the case solved. */
+public record ResolveCase(@TargetAggregateIdentifier String caseId, String resolutionCode, String summary, Instant occurredAt) {
+}

@@ -1,0 +1,49 @@
+package com.caseledger.command.cases.api;
+
+import com.caseledger.command.cases.CaseRuleViolation;
+import com.caseledger.command.cases.OccurredAtRejected;
+import com.caseledger.platform.web.FieldError;
+import com.caseledger.platform.web.Problems;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import java.util.List;
+
+/** How refused case commands are answered: 409 for rules and history, 404 for unknown cases. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class CaseCommandErrors {
+
+    @ExceptionHandler(CaseRuleViolation.class)
+    public ResponseEntity<ProblemDetail> ruleViolation(CaseRuleViolation e) {
+        return Problems.conflict("rule-violation", "Refused by the case's rules", e.getMessage());
+    }
+
+    @ExceptionHandler(OccurredAtRejected.class)
+    public ResponseEntity<ProblemDetail> occurredAtRejected(OccurredAtRejected e) {
+        List<FieldError> errors = List.of(new FieldError("occurredAt", e.getMessage()));
+        if (!e.conflictsWithHistory()) {
+            return Problems.invalidInput(e.getMessage(), errors);
+        }
+        ResponseEntity<ProblemDetail> conflict = Problems.conflict("out-of-order", "Out of order", e.getMessage());
+        conflict.getBody().setProperty("errors", errors);
+        return conflict;
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<ProblemDetail> unknownCase(AggregateNotFoundException e) {
+        return Problems.notFound("No case " + e.getAggregateIdentifier() + " exists.");
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    public ResponseEntity<ProblemDetail> versionConflict(ConcurrencyException e) {
+        return Problems.conflict("version-conflict", "Version conflict",
+                "The case changed while this command was being decided; read it again and retry.");
+    }
+}

@@ -1,0 +1,23 @@
+package com.caseledger.command.metadata;
+
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Copies the actor and correlation id of a command onto its events, and names the command as their cause. */
+@Component
+public class CausationMetadataProvider implements CorrelationDataProvider {
+
+    @Override
+    public Map<String, ?> correlationDataFor(Message<?> message) {
+        Map<String, Object> data = new HashMap<>();
+        data.put(EventMetadata.ACTOR, message.getMetaData().getOrDefault(EventMetadata.ACTOR, EventMetadata.ANONYMOUS));
+        data.put(EventMetadata.CORRELATION_ID,
+                message.getMetaData().getOrDefault(EventMetadata.CORRELATION_ID, message.getIdentifier()));
+        data.put(EventMetadata.CAUSATION_ID, message.getIdentifier());
+        return data;
+    }
+}

