@@ -88,7 +88,7 @@ public class SupportCase {
     @CommandHandler
     public CaseCommandResult handle(AssignCase command, Clock clock) {
         Instant occurredAt = accept(CaseAction.ASSIGN, command.occurredAt(), clock);
-        if (!command.agentId().equals(agentId) || !Objects.equals(command.team(), team)) {
+        if (!Objects.equals(command.agentId(), agentId) || !Objects.equals(command.team(), team)) {
             apply(new CaseAssigned(caseId, command.agentId(), command.team(), occurredAt));
         }
         return result();

@@ -1,5 +1,6 @@
 package com.caseledger.command.metadata;
 
+import com.caseledger.events.EventMetadata;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,6 @@
 package com.caseledger.command.metadata;
 
+import com.caseledger.events.EventMetadata;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 

@@ -21,6 +21,8 @@ import java.util.Comparator;
 public class CaseLedgerDefaults implements EnvironmentPostProcessor {
 
     private static final String LOCATION = "classpath*:META-INF/caseledger-defaults/*.yml";
+    private static final String UPDATE_CHECK_DISABLED = "axon.update-check.disabled";
+    private static final String AXON_UPDATE_CHECKER_SWITCH = "axoniq.update-checker.disabled";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -35,6 +37,18 @@ public class CaseLedgerDefaults implements EnvironmentPostProcessor {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read CaseLedger's default settings", e);
+        }
+        switchOffUpdateCheckUnlessAskedFor(environment);
+    }
+
+    /**
+     * Axon's update checker calls out to the internet and writes under the user's home; it stays off unless
+     * {@code axon.update-check.disabled=false}. Axon reads its own system property before the Spring setting.
+     */
+    private static void switchOffUpdateCheckUnlessAskedFor(ConfigurableEnvironment environment) {
+        boolean disabled = environment.getProperty(UPDATE_CHECK_DISABLED, Boolean.class, true);
+        if (disabled && System.getProperty(AXON_UPDATE_CHECKER_SWITCH) == null) {
+            System.setProperty(AXON_UPDATE_CHECKER_SWITCH, "true");
         }
     }
 }

@@ -1,4 +1,4 @@
-package com.caseledger.command.metadata;
+package com.caseledger.events;
 
 /** The metadata keys every recorded event carries, for auditors. */
 public final class EventMetadata {

@@ -1,0 +1,236 @@
+package com.caseledger.query.caseview;
+
+import com.caseledger.events.AgentReplied;
+import com.caseledger.events.CaseAssigned;
+import com.caseledger.events.CaseAwaitingCustomer;
+import com.caseledger.events.CaseClosed;
+import com.caseledger.events.CaseEscalated;
+import com.caseledger.events.CaseEvent;
+import com.caseledger.events.CaseOpened;
+import com.caseledger.events.CasePrioritized;
+import com.caseledger.events.CaseReopened;
+import com.caseledger.events.CaseResolved;
+import com.caseledger.events.CaseResumed;
+import com.caseledger.events.CaseStatus;
+import com.caseledger.events.CaseType;
+import com.caseledger.events.Category;
+import com.caseledger.events.Channel;
+import com.caseledger.events.CustomerMessageReceived;
+import com.caseledger.events.InternalNoteAdded;
+import com.caseledger.events.Money;
+import com.caseledger.events.Priority;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A case folded from its events, with the service-level figures of DOMAIN.md measured as the events arrive.
+ * Every projection and the point-in-time state use this one fold, so they can never disagree.
+ * Applying an event at or below the folded version does nothing, which makes replays idempotent.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class CaseTimeline {
+
+    private String caseId;
+    private long version = -1;
+    private CaseType type;
+    private CaseStatus status;
+    private Channel channel;
+    private Category category;
+    private Priority priority;
+    private String customerId;
+    private String agentId;
+    private String team;
+    private String subject;
+    private String description;
+    private String orderId;
+    private Money orderAmount;
+    private Instant openedAt;
+    private Instant firstReplyAt;
+    private Instant firstResolvedAt;
+    private Instant lastResolvedAt;
+    private Instant closedAt;
+    private Instant lastActivityAt;
+    private int replies;
+    private int reopens;
+    private int customerMessages;
+    private int notes;
+    private int escalations;
+    private String escalationLevel;
+    /** When the current OPEN stretch began; null while the case is not OPEN. */
+    private Instant openSince;
+    /** Seconds spent OPEN in finished stretches. */
+    private long openSeconds;
+    /** Seconds spent OPEN from opening until the latest resolution. */
+    private Long requesterWaitSeconds;
+    private List<StatusChange> statusChanges = new ArrayList<>();
+
+    /** Folds one event in; answers false when it was already folded. */
+    public boolean apply(CaseEvent event, long sequence) {
+        if (sequence <= version) {
+            return false;
+        }
+        Instant at = event.occurredAt();
+        if (event instanceof CaseOpened opened) {
+            opened(opened);
+        } else if (event instanceof CustomerMessageReceived) {
+            customerMessages++;
+        } else if (event instanceof AgentReplied) {
+            replies++;
+            if (firstReplyAt == null) {
+                firstReplyAt = at;
+            }
+        } else if (event instanceof InternalNoteAdded) {
+            notes++;
+        } else if (event instanceof CaseAssigned assigned) {
+            agentId = assigned.agentId();
+            team = assigned.team();
+        } else if (event instanceof CasePrioritized prioritized) {
+            priority = prioritized.priority();
+        } else if (event instanceof CaseEscalated escalated) {
+            escalations++;
+            escalationLevel = escalated.level();
+        } else if (event instanceof CaseAwaitingCustomer) {
+            moveTo(CaseStatus.PENDING, at);
+        } else if (event instanceof CaseResumed) {
+            moveTo(CaseStatus.OPEN, at);
+        } else if (event instanceof CaseResolved) {
+            moveTo(CaseStatus.RESOLVED, at);
+            if (firstResolvedAt == null) {
+                firstResolvedAt = at;
+            }
+            lastResolvedAt = at;
+            requesterWaitSeconds = openSeconds;
+        } else if (event instanceof CaseReopened) {
+            reopens++;
+            moveTo(CaseStatus.OPEN, at);
+        } else if (event instanceof CaseClosed) {
+            moveTo(CaseStatus.CLOSED, at);
+            closedAt = at;
+        }
+        version = sequence;
+        lastActivityAt = at;
+        return true;
+    }
+
+    private void opened(CaseOpened event) {
+        caseId = event.caseId();
+        type = event.type();
+        channel = event.channel();
+        category = event.category();
+        priority = event.priority();
+        customerId = event.customerId();
+        subject = event.subject();
+        description = event.description();
+        orderId = event.orderId();
+        orderAmount = event.orderAmount();
+        openedAt = event.occurredAt();
+        status = CaseStatus.OPEN;
+        openSince = openedAt;
+        statusChanges.add(new StatusChange(openedAt, CaseStatus.OPEN));
+    }
+
+    private void moveTo(CaseStatus next, Instant at) {
+        if (openSince != null) {
+            openSeconds += seconds(openSince, at);
+        }
+        openSince = next == CaseStatus.OPEN ? at : null;
+        status = next;
+        statusChanges.add(new StatusChange(at, next));
+    }
+
+    public boolean exists() {
+        return version >= 0;
+    }
+
+    public String caseId() {
+        return caseId;
+    }
+
+    public long version() {
+        return version;
+    }
+
+    public CaseType type() {
+        return type;
+    }
+
+    public CaseStatus status() {
+        return status;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public Priority priority() {
+        return priority;
+    }
+
+    public String customerId() {
+        return customerId;
+    }
+
+    public String agentId() {
+        return agentId;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public int replies() {
+        return replies;
+    }
+
+    public int reopens() {
+        return reopens;
+    }
+
+    public boolean resolvedEver() {
+        return firstResolvedAt != null;
+    }
+
+    public List<StatusChange> statusChanges() {
+        return List.copyOf(statusChanges);
+    }
+
+    public Long firstReplySeconds() {
+        return firstReplyAt == null ? null : seconds(openedAt, firstReplyAt);
+    }
+
+    public Long firstResolutionSeconds() {
+        return firstResolvedAt == null ? null : seconds(openedAt, firstResolvedAt);
+    }
+
+    /** Opened until the latest resolution, for a case that is RESOLVED or CLOSED now. */
+    public Long fullResolutionSeconds() {
+        return status.isResolvedOrClosed() && lastResolvedAt != null ? seconds(openedAt, lastResolvedAt) : null;
+    }
+
+    /** OPEN time from opening until the latest resolution (PENDING excluded); null until first resolved. */
+    public Long requesterWaitSeconds() {
+        return requesterWaitSeconds;
+    }
+
+    public CaseView toView() {
+        return new CaseView(caseId, version, type, status, channel, category, priority, customerId, agentId, team,
+                subject, description, orderId, orderAmount, openedAt, firstReplyAt, firstResolvedAt,
+                status.isResolvedOrClosed() ? lastResolvedAt : null, closedAt, lastActivityAt, replies, reopens,
+                customerMessages, notes, escalations, escalationLevel, firstReplySeconds(), firstResolutionSeconds(),
+                fullResolutionSeconds(), requesterWaitSeconds);
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return Duration.between(from, to).getSeconds();
+    }
+}

@@ -1,0 +1,46 @@
+package com.caseledger.query.caseview;
+
+import com.caseledger.events.CaseStatus;
+import com.caseledger.events.CaseType;
+import com.caseledger.events.Category;
+import com.caseledger.events.Channel;
+import com.caseledger.events.Money;
+import com.caseledger.events.Priority;
+
+import java.time.Instant;
+
+/**
+ * A case as support agents and auditors read it. {@code resolvedAt} is the latest resolution while the case
+ * is RESOLVED or CLOSED; durations are whole seconds and null until both of their events happened.
+ */
+public record CaseView(String caseId,
+                       long version,
+                       CaseType type,
+                       CaseStatus status,
+                       Channel channel,
+                       Category category,
+                       Priority priority,
+                       String customerId,
+                       String agentId,
+                       String team,
+                       String subject,
+                       String description,
+                       String orderId,
+                       Money orderAmount,
+                       Instant openedAt,
+                       Instant firstReplyAt,
+                       Instant firstResolvedAt,
+                       Instant resolvedAt,
+                       Instant closedAt,
+                       Instant lastActivityAt,
+                       int replies,
+                       int reopens,
+                       int customerMessages,
+                       int notes,
+                       int escalations,
+                       String escalationLevel,
+                       Long firstReplySeconds,
+                       Long firstResolutionSeconds,
+                       Long fullResolutionSeconds,
+                       Long requesterWaitSeconds) {
+}

@@ -1,0 +1,93 @@
+package com.caseledger.query.caseview;
+
+import com.caseledger.events.CaseStatus;
+import com.caseledger.events.CaseType;
+import com.caseledger.events.Category;
+import com.caseledger.events.Channel;
+import com.caseledger.events.Priority;
+import com.caseledger.platform.web.InvalidInputException;
+import com.caseledger.platform.web.NotFoundException;
+import com.caseledger.platform.web.Problems;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The case list and the case view, with read-your-writes through {@code minVersion}. */
+@RestController
+@RequestMapping(path = "/api/cases", produces = "application/json")
+@Tag(name = "Case views", description = "Cases as projected from their events")
+public class CaseViewController {
+
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+
+    private final CaseViewRepository repository;
+    private final Duration minVersionWait;
+
+    public CaseViewController(CaseViewRepository repository,
+                              @Value("${caseledger.query.min-version-wait}") Duration minVersionWait) {
+        this.repository = repository;
+        this.minVersionWait = minVersionWait;
+    }
+
+    @GetMapping
+    @Operation(summary = "List cases, newest first")
+    public CasePage list(@RequestParam(required = false) CaseStatus status,
+                         @RequestParam(required = false) CaseType type,
+                         @RequestParam(required = false) Channel channel,
+                         @RequestParam(required = false) Category category,
+                         @RequestParam(required = false) Priority priority,
+                         @RequestParam(required = false) String agentId,
+                         @RequestParam(required = false) String customerId,
+                         @RequestParam(required = false) Instant openedFrom,
+                         @RequestParam(required = false) Instant openedTo,
+                         @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+                         @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        if (openedFrom != null && openedTo != null && !openedFrom.isBefore(openedTo)) {
+            throw new InvalidInputException("openedTo", "must be after openedFrom");
+        }
+        return repository.list(new CaseFilter(status, type, channel, category, priority, agentId, customerId,
+                openedFrom, openedTo), page, size);
+    }
+
+    @GetMapping("/{caseId}")
+    @Operation(summary = "The case view; with minVersion, waits (bounded) until the view has reached that version",
+            responses = {
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the case view"),
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "no such case"),
+                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503",
+                            description = "the view did not reach minVersion in time; retry")})
+    public ResponseEntity<?> view(@PathVariable String caseId,
+                                  @RequestParam(required = false) @Min(0) Long minVersion) throws InterruptedException {
+        Optional<CaseTimeline> timeline = repository.find(caseId);
+        if (minVersion != null) {
+            Instant deadline = Instant.now().plus(minVersionWait);
+            while (timeline.map(found -> found.version() < minVersion).orElse(true) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(POLL_INTERVAL.toMillis());
+                timeline = repository.find(caseId);
+            }
+        }
+        CaseTimeline found = timeline.orElseThrow(() -> new NotFoundException("No case " + caseId + " exists."));
+        if (minVersion != null && found.version() < minVersion) {
+            ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "View not yet current",
+                    "Case " + caseId + " is at version " + found.version() + " in the view, not yet " + minVersion
+                            + "; the change is recorded and will show shortly. Retry.");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+        }
+        return ResponseEntity.ok(found.toView());
+    }
+}

@@ -1,0 +1,99 @@
+package com.caseledger.query.caseview;
+
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Owns {@code projections.case_view}. */
+@Repository
+public class CaseViewRepository implements TimelineTable {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TimelineJson json;
+
+    public CaseViewRepository(NamedParameterJdbcTemplate jdbc, TimelineJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<CaseTimeline> find(String caseId) {
+        return jdbc.query("select timeline from projections.case_view where case_id = :caseId",
+                        new MapSqlParameterSource("caseId", caseId), (rs, row) -> json.read(rs.getString(1)))
+                .stream().findFirst();
+    }
+
+    @Override
+    public void save(CaseTimeline timeline) {
+        MapSqlParameterSource row = new MapSqlParameterSource()
+                .addValue("caseId", timeline.caseId())
+                .addValue("version", timeline.version())
+                .addValue("type", timeline.type().name())
+                .addValue("status", timeline.status().name())
+                .addValue("channel", timeline.channel().name())
+                .addValue("category", timeline.category().name())
+                .addValue("priority", timeline.priority().name())
+                .addValue("customerId", timeline.customerId())
+                .addValue("agentId", timeline.agentId())
+                .addValue("openedAt", Timestamp.from(timeline.openedAt()))
+                .addValue("timeline", json.write(timeline));
+        jdbc.update("""
+                insert into projections.case_view
+                    (case_id, version, type, status, channel, category, priority, customer_id, agent_id, opened_at, timeline)
+                values (:caseId, :version, :type, :status, :channel, :category, :priority, :customerId, :agentId,
+                        :openedAt, cast(:timeline as jsonb))
+                on conflict (case_id) do update set
+                    version = excluded.version, type = excluded.type, status = excluded.status,
+                    channel = excluded.channel, category = excluded.category, priority = excluded.priority,
+                    customer_id = excluded.customer_id, agent_id = excluded.agent_id, opened_at = excluded.opened_at,
+                    timeline = excluded.timeline
+                where case_view.version < excluded.version
+                """, row);
+    }
+
+    @Override
+    public void deleteAll() {
+        jdbc.getJdbcTemplate().update("delete from projections.case_view");
+    }
+
+    public Optional<Long> version(String caseId) {
+        return jdbc.queryForList("select version from projections.case_view where case_id = :caseId",
+                new MapSqlParameterSource("caseId", caseId), Long.class).stream().findFirst();
+    }
+
+    public CasePage list(CaseFilter filter, int page, int size) {
+        List<String> conditions = new ArrayList<>();
+        MapSqlParameterSource parameters = new MapSqlParameterSource();
+        condition(conditions, parameters, "status", "status = :status", filter.status());
+        condition(conditions, parameters, "type", "type = :type", filter.type());
+        condition(conditions, parameters, "channel", "channel = :channel", filter.channel());
+        condition(conditions, parameters, "category", "category = :category", filter.category());
+        condition(conditions, parameters, "priority", "priority = :priority", filter.priority());
+        condition(conditions, parameters, "agentId", "agent_id = :agentId", filter.agentId());
+        condition(conditions, parameters, "customerId", "customer_id = :customerId", filter.customerId());
+        condition(conditions, parameters, "openedFrom", "opened_at >= :openedFrom",
+                filter.openedFrom() == null ? null : Timestamp.from(filter.openedFrom()));
+        condition(conditions, parameters, "openedTo", "opened_at < :openedTo",
+                filter.openedTo() == null ? null : Timestamp.from(filter.openedTo()));
+        String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
+        Long total = jdbc.queryForObject("select count(*) from projections.case_view" + where, parameters, Long.class);
+        parameters.addValue("limit", size).addValue("offset", (long) page * size);
+        List<CaseView> items = jdbc.query("select timeline from projections.case_view" + where
+                        + " order by opened_at desc, case_id limit :limit offset :offset",
+                parameters, (rs, row) -> json.read(rs.getString(1)).toView());
+        return new CasePage(items, page, size, total == null ? 0 : total);
+    }
+
+    private static void condition(List<String> conditions, MapSqlParameterSource parameters, String name,
+                                  String sql, Object value) {
+        if (value != null) {
+            conditions.add(sql);
+            parameters.addValue(name, value instanceof Enum<?> e ? e.name() : value);
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.caseledger.query.history;
+
+import com.caseledger.events.CaseEvent;
+import com.caseledger.events.EventMetadata;
+import com.caseledger.platform.web.NotFoundException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A case's events with their metadata, oldest first, read from the event store itself. */
+@RestController
+@Tag(name = "Auditing", description = "The recorded history of cases")
+public class CaseHistoryController {
+
+    private final EventStore eventStore;
+    private final ObjectMapper json;
+
+    public CaseHistoryController(EventStore eventStore, ObjectMapper json) {
+        this.eventStore = eventStore;
+        this.json = json;
+    }
+
+    @GetMapping(path = "/api/cases/{caseId}/history", produces = "application/json")
+    @Operation(summary = "The case's recorded events, oldest first")
+    public List<HistoryEntry> history(@PathVariable String caseId) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        DomainEventStream events = eventStore.readEvents(caseId);
+        while (events.hasNext()) {
+            entries.add(entry(events.next()));
+        }
+        if (entries.isEmpty()) {
+            throw new NotFoundException("No case " + caseId + " exists.");
+        }
+        return entries;
+    }
+
+    private HistoryEntry entry(DomainEventMessage<?> message) {
+        MetaData metaData = message.getMetaData();
+        Object payload = message.getPayload();
+        return new HistoryEntry(message.getSequenceNumber(), message.getIdentifier(),
+                message.getPayloadType().getSimpleName(),
+                payload instanceof CaseEvent event ? event.occurredAt() : message.getTimestamp(),
+                message.getTimestamp(),
+                text(metaData.get(EventMetadata.ACTOR)), text(metaData.get(EventMetadata.CORRELATION_ID)), text(metaData.get(EventMetadata.CAUSATION_ID)),
+                json.valueToTree(payload));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package com.caseledger.query.reports;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/** The service-level report as CSV: one row per group, then a row keyed TOTAL. */
+final class ServiceLevelCsv {
+
+    static final String TOTAL_KEY = "TOTAL";
+
+    private static final List<String> DURATIONS = List.of("firstReply", "firstResolution", "fullResolution", "requesterWait");
+
+    private ServiceLevelCsv() {
+    }
+
+    static String write(ServiceLevelReport report) {
+        StringBuilder csv = new StringBuilder();
+        List<String> header = new ArrayList<>(List.of("key", "casesOpened", "casesResolved", "resolutionRate",
+                "oneTouchRate", "reopenRate", "complaintRate", "backlog"));
+        for (String duration : DURATIONS) {
+            header.addAll(List.of(duration + "Count", duration + "MeanSeconds", duration + "MedianSeconds",
+                    duration + "P90Seconds"));
+        }
+        line(csv, header);
+        for (ServiceLevelReport.Group group : report.groups()) {
+            line(csv, row(group.key(), group.metrics()));
+        }
+        line(csv, row(TOTAL_KEY, report.total()));
+        return csv.toString();
+    }
+
+    private static List<String> row(String key, ServiceLevelMetrics m) {
+        List<String> row = new ArrayList<>(List.of(key, text(m.casesOpened()), text(m.casesResolved()),
+                text(m.resolutionRate()), text(m.oneTouchRate()), text(m.reopenRate()), text(m.complaintRate()),
+                text(m.backlog())));
+        for (DurationSummary summary : List.of(m.firstReply(), m.firstResolution(), m.fullResolution(), m.requesterWait())) {
+            for (Function<DurationSummary, Object> figure : List.<Function<DurationSummary, Object>>of(
+                    DurationSummary::count, DurationSummary::meanSeconds, DurationSummary::medianSeconds,
+                    DurationSummary::p90Seconds)) {
+                row.add(text(figure.apply(summary)));
+            }
+        }
+        return row;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static void line(StringBuilder csv, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(quote(cells.get(i)));
+        }
+        csv.append("\r\n");
+    }
+
+    /** RFC 4180 quoting; cells that a spreadsheet would run as a formula are prefixed with a quote mark. */
+    private static String quote(String cell) {
+        String safe = !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9.E]+")
+                ? "'" + cell : cell;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+}

@@ -1,0 +1,15 @@
+package com.caseledger.query.reports;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The service-level report over the cohort of cases opened in [from, to). */
+public record ServiceLevelReport(Instant from, Instant to, String groupBy, String tz, List<Group> groups,
+                                 ServiceLevelMetrics total) {
+
+    /** The metrics of the cases whose own attribute (or calendar period) is {@code key}. */
+    public record Group(String key, @JsonUnwrapped ServiceLevelMetrics metrics) {
+    }
+}

@@ -1,0 +1,86 @@
+package com.caseledger.query.reports;
+
+import com.caseledger.events.CaseType;
+import com.caseledger.events.Category;
+import com.caseledger.events.Channel;
+import com.caseledger.events.Priority;
+import com.caseledger.platform.web.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Arrays;
+
+/** The service-level report, as JSON or (with {@code Accept: text/csv}) CSV. */
+@RestController
+@Tag(name = "Reports", description = "Service-level metrics over the cohort of cases opened in a period")
+public class ServiceLevelReportController {
+
+    static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
+    static final String PATH = "/api/reports/service-levels";
+
+    private final ServiceLevelReports reports;
+
+    public ServiceLevelReportController(ServiceLevelReports reports) {
+        this.reports = reports;
+    }
+
+    @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Service levels of the cases opened in [from, to)")
+    public ServiceLevelReport report(
+            @Parameter(description = "start of the period (inclusive); default: 30 days before `to`") @RequestParam(required = false) Instant from,
+            @Parameter(description = "end of the period (exclusive); default: now") @RequestParam(required = false) Instant to,
+            @Parameter(description = "day, week, month, channel, type, category, priority or agent") @RequestParam(required = false) String groupBy,
+            @Parameter(description = "time zone id for calendar grouping; default UTC") @RequestParam(defaultValue = "UTC") String tz,
+            @RequestParam(required = false) CaseType type,
+            @RequestParam(required = false) Channel channel,
+            @RequestParam(required = false) Category category,
+            @RequestParam(required = false) Priority priority,
+            @RequestParam(required = false) String agentId) {
+        Instant end = to != null ? to : reports.now();
+        Instant start = from != null ? from : end.minus(DEFAULT_PERIOD);
+        if (!start.isBefore(end)) {
+            throw new InvalidInputException("to", "must be after from");
+        }
+        return reports.report(start, end, groupBy(groupBy), zone(tz),
+                new ReportFilter(type, channel, category, priority, agentId));
+    }
+
+    @GetMapping(path = PATH, produces = "text/csv")
+    @Operation(summary = "The same report as CSV: one row per group, then TOTAL")
+    public String reportAsCsv(@RequestParam(required = false) Instant from,
+                              @RequestParam(required = false) Instant to,
+                              @RequestParam(required = false) String groupBy,
+                              @RequestParam(defaultValue = "UTC") String tz,
+                              @RequestParam(required = false) CaseType type,
+                              @RequestParam(required = false) Channel channel,
+                              @RequestParam(required = false) Category category,
+                              @RequestParam(required = false) Priority priority,
+                              @RequestParam(required = false) String agentId) {
+        return ServiceLevelCsv.write(report(from, to, groupBy, tz, type, channel, category, priority, agentId));
+    }
+
+    private static GroupBy groupBy(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        return GroupBy.parse(value).orElseThrow(() -> new InvalidInputException("groupBy",
+                "'" + value + "' is not one of " + Arrays.stream(GroupBy.values()).map(GroupBy::label).toList()));
+    }
+
+    private static ZoneId zone(String tz) {
+        try {
+            return ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            throw new InvalidInputException("tz", "'" + tz + "' is not a time zone id such as Asia/Shanghai or UTC");
+        }
+    }
+}
