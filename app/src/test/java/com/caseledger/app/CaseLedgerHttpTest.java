@@ -1,0 +1,98 @@
+package com.caseledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the HTTP integration tests: the whole application (both sides) on the embedded PostgreSQL, one
+ * Spring context and one database for every test class of this JVM. Tests stay apart by their own customers,
+ * agents and (for reports) their own periods.
+ */
+@SpringBootTest(classes = CaseLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "caseledger.data-dir=target/test-data/${random.uuid}")
+public abstract class CaseLedgerHttpTest {
+
+    protected static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @BeforeEach
+    void noRedirectsAndNoRetries() {
+        assertThat(port).isPositive();
+    }
+
+    /** POSTs a JSON body (a Map, or a raw String sent as it is) with the given headers (name, value, ...). */
+    protected ResponseEntity<String> post(String path, Object body, String... headers) {
+        HttpHeaders httpHeaders = new HttpHeaders();
+        httpHeaders.setContentType(MediaType.APPLICATION_JSON);
+        httpHeaders.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            httpHeaders.add(headers[i], headers[i + 1]);
+        }
+        String text = body == null ? null : body instanceof String raw ? raw : write(body);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(text, httpHeaders), String.class);
+    }
+
+    protected ResponseEntity<String> get(String path, String... headers) {
+        HttpHeaders httpHeaders = new HttpHeaders();
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            httpHeaders.add(headers[i], headers[i + 1]);
+        }
+        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(httpHeaders), String.class);
+    }
+
+    /** Opens a case and answers its id; fails the test unless the answer is 201. */
+    protected String openCase(Map<String, Object> body) {
+        ResponseEntity<String> response = post("/api/cases", body);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        return json(response).get("caseId").asText();
+    }
+
+    /** POSTs a case command and answers the case's version; fails the test unless the answer is 200. */
+    protected long command(String caseId, String action, Map<String, Object> body) {
+        ResponseEntity<String> response = post("/api/cases/" + caseId + "/" + action, body);
+        assertThat(response.getStatusCode().value()).as(action + ": " + response.getBody()).isEqualTo(200);
+        return json(response).get("version").asLong();
+    }
+
+    /** The case view once it has caught up with {@code version} (read-your-writes). */
+    protected JsonNode view(String caseId, long version) {
+        ResponseEntity<String> response = get("/api/cases/" + caseId + "?minVersion=" + version);
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
+        return json(response);
+    }
+
+    protected static JsonNode json(ResponseEntity<String> response) {
+        try {
+            return JSON.readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError("Not JSON: " + response.getBody(), e);
+        }
+    }
+
+    protected static String write(Object body) {
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+}
