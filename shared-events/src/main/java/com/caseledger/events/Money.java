@@ -21,15 +21,15 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
             throw new IllegalArgumentException("currency is required");
         }
         if (amount.stripTrailingZeros().scale() > SCALE) {
-            throw new IllegalArgumentException("amount has more than " + SCALE + " decimal places: " + amount.toPlainString());
+            throw new IllegalArgumentException("has more than " + SCALE + " decimal places: " + amount.toPlainString());
         }
         if (amount.signum() <= 0) {
-            throw new IllegalArgumentException("amount must be greater than zero: " + amount.toPlainString());
+            throw new IllegalArgumentException("must be greater than zero: " + amount.toPlainString());
         }
         try {
             Currency.getInstance(currency);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown ISO 4217 currency: " + currency);
+            throw new IllegalArgumentException("has an unknown ISO 4217 currency: " + currency);
         }
         amount = amount.setScale(SCALE);
     }

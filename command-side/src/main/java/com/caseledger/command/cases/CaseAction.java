@@ -5,11 +5,12 @@ import com.caseledger.events.CaseStatus;
 import java.util.EnumSet;
 import java.util.Set;
 
+import static com.caseledger.events.CaseStatus.CLOSED;
 import static com.caseledger.events.CaseStatus.OPEN;
 import static com.caseledger.events.CaseStatus.PENDING;
 import static com.caseledger.events.CaseStatus.RESOLVED;
 
-/** What can be done to a case, and in which statuses; a CLOSED case allows none of these. */
+/** What can be done to a case, and in which statuses; a CLOSED case takes only follow-up calls and surveys. */
 enum CaseAction {
     RECORD_CUSTOMER_MESSAGE("record a customer message on", OPEN, PENDING, RESOLVED),
     REPLY("reply on", OPEN, PENDING, RESOLVED),
@@ -20,7 +21,12 @@ enum CaseAction {
     AWAIT_CUSTOMER("wait for the customer on", OPEN),
     RESOLVE("resolve", OPEN, PENDING),
     REOPEN("reopen", RESOLVED),
-    CLOSE("close", RESOLVED);
+    CLOSE("close", RESOLVED),
+    REQUEST_REFUND("request a refund on", OPEN, PENDING, RESOLVED),
+    DECIDE_REFUND("approve or reject a refund on", OPEN, PENDING, RESOLVED),
+    SETTLE_REFUND("issue or fail a refund on", OPEN, PENDING, RESOLVED),
+    FOLLOW_UP("record a follow-up call on", OPEN, PENDING, RESOLVED, CLOSED),
+    SURVEY("record a survey answer on", OPEN, PENDING, RESOLVED, CLOSED);
 
     private final String verb;
     private final Set<CaseStatus> allowedFrom;
@@ -31,7 +37,7 @@ enum CaseAction {
     }
 
     void requireAllowed(String caseId, CaseStatus current) {
-        if (current == CaseStatus.CLOSED) {
+        if (current == CaseStatus.CLOSED && !allowedFrom.contains(CLOSED)) {
             throw new CaseRuleViolation("Case " + caseId + " is CLOSED: you cannot " + verb
                     + " it; a closed case takes only follow-up calls and surveys.");
         }

@@ -27,6 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.caseledger.command.followups.FollowUpPolicy;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +49,7 @@ class SupportCaseTest {
     void setUp() {
         fixture = new AggregateTestFixture<>(SupportCase.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(new FollowUpPolicy(Duration.ofDays(2)));
     }
 
     // --- opening ---
@@ -398,12 +401,12 @@ class SupportCaseTest {
     }
 
     private static OpenCase openCase(Priority priority, Category category, Instant occurredAt) {
-        return new OpenCase(CASE_ID, CaseType.COMPLAINT, Channel.EMAIL, category, priority, "customer-42",
+        return new OpenCase(CASE_ID, CaseType.INQUIRY, Channel.EMAIL, category, priority, "customer-42",
                 "Parcel arrived damaged", "The box was crushed", "order-9", Money.of("59.90", "EUR"), occurredAt);
     }
 
     private static CaseOpened caseOpened(Priority priority, Category category, Instant occurredAt) {
-        return new CaseOpened(CASE_ID, CaseType.COMPLAINT, Channel.EMAIL, category, priority, "customer-42",
+        return new CaseOpened(CASE_ID, CaseType.INQUIRY, Channel.EMAIL, category, priority, "customer-42",
                 "Parcel arrived damaged", "The box was crushed", "order-9", Money.of("59.90", "EUR"), occurredAt);
     }
 

@@ -16,15 +16,29 @@ import com.caseledger.events.CaseType;
 import com.caseledger.events.Category;
 import com.caseledger.events.Channel;
 import com.caseledger.events.CustomerMessageReceived;
+import com.caseledger.events.FollowUpCompleted;
+import com.caseledger.events.FollowUpMissed;
+import com.caseledger.events.FollowUpRescheduled;
+import com.caseledger.events.FollowUpScheduled;
+import com.caseledger.events.FollowUpStatus;
 import com.caseledger.events.InternalNoteAdded;
 import com.caseledger.events.Money;
 import com.caseledger.events.Priority;
+import com.caseledger.events.RefundApproved;
+import com.caseledger.events.RefundFailed;
+import com.caseledger.events.RefundIssued;
+import com.caseledger.events.RefundRejected;
+import com.caseledger.events.RefundRequested;
+import com.caseledger.events.RefundStatus;
+import com.caseledger.events.SurveyAnswered;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A case folded from its events, with the service-level figures of DOMAIN.md measured as the events arrive.
@@ -69,6 +83,9 @@ public class CaseTimeline {
     /** Seconds spent OPEN from opening until the latest resolution. */
     private Long requesterWaitSeconds;
     private List<StatusChange> statusChanges = new ArrayList<>();
+    private Map<String, RefundView> refunds = new LinkedHashMap<>();
+    private Map<String, FollowUpView> followUps = new LinkedHashMap<>();
+    private SurveysView surveys = SurveysView.NONE;
 
     /** Folds one event in; answers false when it was already folded. */
     public boolean apply(CaseEvent event, long sequence) {
@@ -112,10 +129,40 @@ public class CaseTimeline {
         } else if (event instanceof CaseClosed) {
             moveTo(CaseStatus.CLOSED, at);
             closedAt = at;
+        } else {
+            afterSales(event, at);
         }
         version = sequence;
         lastActivityAt = at;
         return true;
+    }
+
+    private void afterSales(CaseEvent event, Instant at) {
+        if (event instanceof RefundRequested requested) {
+            refunds.put(requested.refundId(), RefundView.requested(requested.refundId(), requested.kind(),
+                    requested.amount(), requested.reason(), at));
+        } else if (event instanceof RefundApproved approved) {
+            refunds.computeIfPresent(approved.refundId(), (id, refund) -> refund.approved(approved.approverId(),
+                    approved.automatic(), at));
+        } else if (event instanceof RefundRejected rejected) {
+            refunds.computeIfPresent(rejected.refundId(), (id, refund) -> refund.rejected(rejected.reason(), at));
+        } else if (event instanceof RefundIssued issued) {
+            refunds.computeIfPresent(issued.refundId(), (id, refund) -> refund.issued(issued.reference(), at));
+        } else if (event instanceof RefundFailed failed) {
+            refunds.computeIfPresent(failed.refundId(), (id, refund) -> refund.failed(failed.reason(), at));
+        } else if (event instanceof FollowUpScheduled scheduled) {
+            followUps.put(scheduled.followUpId(), FollowUpView.scheduled(scheduled.followUpId(), scheduled.scheduledFor(),
+                    scheduled.purpose(), scheduled.automatic(), at));
+        } else if (event instanceof FollowUpRescheduled rescheduled) {
+            followUps.computeIfPresent(rescheduled.followUpId(), (id, call) -> call.rescheduled(rescheduled.scheduledFor()));
+        } else if (event instanceof FollowUpCompleted completed) {
+            followUps.computeIfPresent(completed.followUpId(), (id, call) -> call.completed(completed.satisfaction(),
+                    completed.notes(), at));
+        } else if (event instanceof FollowUpMissed missed) {
+            followUps.computeIfPresent(missed.followUpId(), (id, call) -> call.missed(missed.reason(), at));
+        } else if (event instanceof SurveyAnswered answered) {
+            surveys = surveys.answered(answered.csat(), answered.nps(), answered.servqual(), at);
+        }
     }
 
     private void opened(CaseOpened event) {
@@ -200,6 +247,34 @@ public class CaseTimeline {
         return firstResolvedAt != null;
     }
 
+    public List<RefundView> refunds() {
+        return List.copyOf(refunds.values());
+    }
+
+    public List<FollowUpView> followUps() {
+        return List.copyOf(followUps.values());
+    }
+
+    public SurveysView surveys() {
+        return surveys;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    /** Money actually sent back: the issued refunds that carry money. */
+    public List<Money> issuedRefunds() {
+        return refunds.values().stream()
+                .filter(refund -> refund.status() == RefundStatus.ISSUED && refund.amount() != null)
+                .map(RefundView::amount)
+                .toList();
+    }
+
+    public long followUps(FollowUpStatus status) {
+        return followUps.values().stream().filter(call -> call.status() == status).count();
+    }
+
     public List<StatusChange> statusChanges() {
         return List.copyOf(statusChanges);
     }
@@ -227,7 +302,7 @@ public class CaseTimeline {
                 subject, description, orderId, orderAmount, openedAt, firstReplyAt, firstResolvedAt,
                 status.isResolvedOrClosed() ? lastResolvedAt : null, closedAt, lastActivityAt, replies, reopens,
                 customerMessages, notes, escalations, escalationLevel, firstReplySeconds(), firstResolutionSeconds(),
-                fullResolutionSeconds(), requesterWaitSeconds);
+                fullResolutionSeconds(), requesterWaitSeconds, refunds(), followUps(), surveys);
     }
 
     private static long seconds(Instant from, Instant to) {

@@ -8,6 +8,7 @@ import com.caseledger.events.Money;
 import com.caseledger.events.Priority;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * A case as support agents and auditors read it. {@code resolvedAt} is the latest resolution while the case
@@ -42,5 +43,8 @@ public record CaseView(String caseId,
                        Long firstReplySeconds,
                        Long firstResolutionSeconds,
                        Long fullResolutionSeconds,
-                       Long requesterWaitSeconds) {
+                       Long requesterWaitSeconds,
+                       List<RefundView> refunds,
+                       List<FollowUpView> followUps,
+                       SurveysView surveys) {
 }

@@ -1,8 +1,11 @@
 package com.caseledger.query.reports;
 
+import com.caseledger.events.ServqualDimension;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** The service-level report as CSV: one row per group, then a row keyed TOTAL. */
 final class ServiceLevelCsv {
@@ -22,6 +25,11 @@ final class ServiceLevelCsv {
             header.addAll(List.of(duration + "Count", duration + "MeanSeconds", duration + "MedianSeconds",
                     duration + "P90Seconds"));
         }
+        header.addAll(List.of("refundRate", "refundedAmount", "followUpCompletionRate", "csat", "nps",
+                "servqualUnweighted", "servqualWeighted"));
+        for (ServqualDimension dimension : ServqualDimension.values()) {
+            header.add("servqual" + dimension.name());
+        }
         line(csv, header);
         for (ServiceLevelReport.Group group : report.groups()) {
             line(csv, row(group.key(), group.metrics()));
@@ -40,6 +48,17 @@ final class ServiceLevelCsv {
                     DurationSummary::p90Seconds)) {
                 row.add(text(figure.apply(summary)));
             }
+        }
+        row.add(text(m.refundRate()));
+        row.add(m.refundedAmount().stream().map(money -> money.amount().toPlainString() + " " + money.currency())
+                .collect(Collectors.joining("; ")));
+        row.add(text(m.followUpCompletionRate()));
+        row.add(text(m.csat()));
+        row.add(text(m.nps()));
+        row.add(text(m.servqual().unweighted()));
+        row.add(text(m.servqual().weighted()));
+        for (ServqualDimension dimension : ServqualDimension.values()) {
+            row.add(text(m.servqual().dimensions().get(dimension)));
         }
         return row;
     }

@@ -44,14 +44,16 @@ public class ServiceLevelReportController {
             @RequestParam(required = false) Channel channel,
             @RequestParam(required = false) Category category,
             @RequestParam(required = false) Priority priority,
-            @RequestParam(required = false) String agentId) {
+            @RequestParam(required = false) String agentId,
+            @Parameter(description = "SERVQUAL importance weights summing to 100, e.g. TANGIBLES:10,RELIABILITY:30,RESPONSIVENESS:20,ASSURANCE:20,EMPATHY:20; default equal")
+            @RequestParam(required = false) String servqualWeights) {
         Instant end = to != null ? to : reports.now();
         Instant start = from != null ? from : end.minus(DEFAULT_PERIOD);
         if (!start.isBefore(end)) {
             throw new InvalidInputException("to", "must be after from");
         }
         return reports.report(start, end, groupBy(groupBy), zone(tz),
-                new ReportFilter(type, channel, category, priority, agentId));
+                new ReportFilter(type, channel, category, priority, agentId), ServqualWeights.parse(servqualWeights));
     }
 
     @GetMapping(path = PATH, produces = "text/csv")
@@ -64,8 +66,10 @@ public class ServiceLevelReportController {
                               @RequestParam(required = false) Channel channel,
                               @RequestParam(required = false) Category category,
                               @RequestParam(required = false) Priority priority,
-                              @RequestParam(required = false) String agentId) {
-        return ServiceLevelCsv.write(report(from, to, groupBy, tz, type, channel, category, priority, agentId));
+                              @RequestParam(required = false) String agentId,
+                              @RequestParam(required = false) String servqualWeights) {
+        return ServiceLevelCsv.write(report(from, to, groupBy, tz, type, channel, category, priority, agentId,
+                servqualWeights));
     }
 
     private static GroupBy groupBy(String value) {

@@ -27,16 +27,17 @@ public class ServiceLevelReports {
         this.clock = clock;
     }
 
-    public ServiceLevelReport report(Instant from, Instant to, GroupBy groupBy, ZoneId zone, ReportFilter filter) {
+    public ServiceLevelReport report(Instant from, Instant to, GroupBy groupBy, ZoneId zone, ReportFilter filter,
+                                     ServqualWeights weights) {
         List<CohortCase> cohort = repository.cohort(from, to, filter);
         List<ServiceLevelReport.Group> groups = new ArrayList<>();
         if (groupBy != null) {
             for (Map.Entry<String, List<CohortCase>> group : split(cohort, from, to, groupBy, zone).entrySet()) {
-                groups.add(new ServiceLevelReport.Group(group.getKey(), ServiceLevelMetrics.of(group.getValue(), to)));
+                groups.add(new ServiceLevelReport.Group(group.getKey(), ServiceLevelMetrics.of(group.getValue(), to, weights)));
             }
         }
         return new ServiceLevelReport(from, to, groupBy == null ? null : groupBy.label(), zone.getId(), groups,
-                ServiceLevelMetrics.of(cohort, to));
+                ServiceLevelMetrics.of(cohort, to, weights));
     }
 
     private Map<String, List<CohortCase>> split(List<CohortCase> cohort, Instant from, Instant to, GroupBy groupBy,

@@ -4,7 +4,11 @@ import com.caseledger.events.CaseStatus;
 import com.caseledger.events.CaseType;
 import com.caseledger.events.Category;
 import com.caseledger.events.Channel;
+import com.caseledger.events.FollowUpStatus;
+import com.caseledger.events.Money;
 import com.caseledger.events.Priority;
+import com.caseledger.events.ServqualDimension;
+import com.caseledger.events.ServqualRating;
 import com.caseledger.query.caseview.CaseTimeline;
 import com.caseledger.query.caseview.StatusChange;
 import com.caseledger.query.caseview.TimelineJson;
@@ -21,6 +25,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Owns {@code projections.service_level_case}. */
@@ -28,6 +33,10 @@ import java.util.Optional;
 public class ServiceLevelRepository implements TimelineTable {
 
     private static final TypeReference<List<StatusChange>> STATUS_CHANGES = new TypeReference<>() {
+    };
+    private static final TypeReference<List<Money>> MONEY = new TypeReference<>() {
+    };
+    private static final TypeReference<Map<ServqualDimension, ServqualRating>> SERVQUAL = new TypeReference<>() {
     };
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -67,15 +76,23 @@ public class ServiceLevelRepository implements TimelineTable {
                 .addValue("fullResolution", timeline.fullResolutionSeconds())
                 .addValue("requesterWait", timeline.requesterWaitSeconds())
                 .addValue("statusChanges", timelines.write(timeline.statusChanges()))
+                .addValue("issuedRefunds", timelines.write(timeline.issuedRefunds()))
+                .addValue("followUpsCompleted", timeline.followUps(FollowUpStatus.COMPLETED))
+                .addValue("followUpsMissed", timeline.followUps(FollowUpStatus.MISSED))
+                .addValue("csat", timeline.surveys().csat())
+                .addValue("nps", timeline.surveys().nps())
+                .addValue("servqual", timeline.surveys().servqual() == null ? null : timelines.write(timeline.surveys().servqual()))
                 .addValue("timeline", timelines.write(timeline));
         jdbc.update("""
                 insert into projections.service_level_case
                     (case_id, version, opened_at, type, channel, category, priority, agent_id, status, replies, reopens,
                      resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
-                     requester_wait_seconds, status_changes, timeline)
+                     requester_wait_seconds, status_changes, issued_refunds, follow_ups_completed, follow_ups_missed,
+                     csat, nps, servqual, timeline)
                 values (:caseId, :version, :openedAt, :type, :channel, :category, :priority, :agentId, :status, :replies,
                         :reopens, :resolvedEver, :firstReply, :firstResolution, :fullResolution, :requesterWait,
-                        cast(:statusChanges as jsonb), cast(:timeline as jsonb))
+                        cast(:statusChanges as jsonb), cast(:issuedRefunds as jsonb), :followUpsCompleted,
+                        :followUpsMissed, :csat, :nps, cast(:servqual as jsonb), cast(:timeline as jsonb))
                 on conflict (case_id) do update set
                     version = excluded.version, opened_at = excluded.opened_at, type = excluded.type,
                     channel = excluded.channel, category = excluded.category, priority = excluded.priority,
@@ -85,7 +102,9 @@ public class ServiceLevelRepository implements TimelineTable {
                     first_resolution_seconds = excluded.first_resolution_seconds,
                     full_resolution_seconds = excluded.full_resolution_seconds,
                     requester_wait_seconds = excluded.requester_wait_seconds,
-                    status_changes = excluded.status_changes, timeline = excluded.timeline
+                    status_changes = excluded.status_changes, issued_refunds = excluded.issued_refunds,
+                    follow_ups_completed = excluded.follow_ups_completed, follow_ups_missed = excluded.follow_ups_missed,
+                    csat = excluded.csat, nps = excluded.nps, servqual = excluded.servqual, timeline = excluded.timeline
                 where service_level_case.version < excluded.version
                 """, row);
     }
@@ -108,7 +127,8 @@ public class ServiceLevelRepository implements TimelineTable {
         return jdbc.query("""
                 select case_id, opened_at, type, channel, category, priority, agent_id, status, replies, reopens,
                        resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
-                       requester_wait_seconds, status_changes
+                       requester_wait_seconds, status_changes, issued_refunds, follow_ups_completed, follow_ups_missed,
+                       csat, nps, servqual
                 from projections.service_level_case
                 where opened_at >= :from and opened_at < :to
                   and (cast(:type as varchar) is null or type = :type)
@@ -127,14 +147,17 @@ public class ServiceLevelRepository implements TimelineTable {
                 rs.getString("agent_id"), CaseStatus.valueOf(rs.getString("status")), rs.getInt("replies"),
                 rs.getInt("reopens"), rs.getBoolean("resolved_ever"), rs.getObject("first_reply_seconds", Long.class),
                 rs.getObject("first_resolution_seconds", Long.class), rs.getObject("full_resolution_seconds", Long.class),
-                rs.getObject("requester_wait_seconds", Long.class), statusChanges(rs.getString("status_changes")));
+                rs.getObject("requester_wait_seconds", Long.class), read(rs.getString("status_changes"), STATUS_CHANGES),
+                read(rs.getString("issued_refunds"), MONEY), rs.getInt("follow_ups_completed"),
+                rs.getInt("follow_ups_missed"), rs.getObject("csat", Integer.class), rs.getObject("nps", Integer.class),
+                rs.getString("servqual") == null ? Map.of() : read(rs.getString("servqual"), SERVQUAL));
     }
 
-    private List<StatusChange> statusChanges(String value) {
+    private <T> T read(String value, TypeReference<T> type) {
         try {
-            return json.readValue(value, STATUS_CHANGES);
+            return json.readValue(value, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable status changes in the service-level projection", e);
+            throw new IllegalStateException("Unreadable service-level facts", e);
         }
     }
 }

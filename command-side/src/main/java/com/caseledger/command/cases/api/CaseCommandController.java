@@ -23,14 +23,10 @@ import com.caseledger.command.cases.api.CaseRequests.PrioritizeRequest;
 import com.caseledger.command.cases.api.CaseRequests.ReopenRequest;
 import com.caseledger.command.cases.api.CaseRequests.ReplyRequest;
 import com.caseledger.command.cases.api.CaseRequests.ResolveRequest;
-import com.caseledger.command.metadata.RequestMetadata;
 import com.caseledger.platform.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.axonframework.commandhandling.GenericCommandMessage;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,12 +43,10 @@ import java.util.UUID;
 @Tag(name = "Case commands", description = "Open and work customer cases; every accepted command is recorded as an event")
 public class CaseCommandController {
 
-    private final CommandGateway commandGateway;
-    private final HttpServletRequest request;
+    private final CaseCommandSender sender;
 
-    public CaseCommandController(CommandGateway commandGateway, HttpServletRequest request) {
-        this.commandGateway = commandGateway;
-        this.request = request;
+    public CaseCommandController(CaseCommandSender sender) {
+        this.sender = sender;
     }
 
     @PostMapping
@@ -130,7 +124,6 @@ public class CaseCommandController {
     }
 
     private <R> R send(Object command) {
-        return commandGateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).andMetaData(RequestMetadata.of(request)));
+        return sender.send(command);
     }
 }

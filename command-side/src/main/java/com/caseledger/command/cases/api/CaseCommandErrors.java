@@ -1,6 +1,9 @@
 package com.caseledger.command.cases.api;
 
 import com.caseledger.command.cases.CaseRuleViolation;
+import com.caseledger.command.cases.InvalidCaseInput;
+import com.caseledger.command.cases.UnknownCasePart;
+import com.caseledger.command.refunds.RefundExceedsOrder;
 import com.caseledger.command.cases.OccurredAtRejected;
 import com.caseledger.platform.web.FieldError;
 import com.caseledger.platform.web.Problems;
@@ -23,6 +26,21 @@ public class CaseCommandErrors {
     @ExceptionHandler(CaseRuleViolation.class)
     public ResponseEntity<ProblemDetail> ruleViolation(CaseRuleViolation e) {
         return Problems.conflict("rule-violation", "Refused by the case's rules", e.getMessage());
+    }
+
+    @ExceptionHandler(RefundExceedsOrder.class)
+    public ResponseEntity<ProblemDetail> refundExceedsOrder(RefundExceedsOrder e) {
+        return Problems.conflict("refund-exceeds-order", "Refund above the order amount", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidCaseInput.class)
+    public ResponseEntity<ProblemDetail> invalidInput(InvalidCaseInput e) {
+        return Problems.invalidInput(e.field() + " " + e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())));
+    }
+
+    @ExceptionHandler(UnknownCasePart.class)
+    public ResponseEntity<ProblemDetail> unknownPart(UnknownCasePart e) {
+        return Problems.notFound(e.getMessage());
     }
 
     @ExceptionHandler(OccurredAtRejected.class)

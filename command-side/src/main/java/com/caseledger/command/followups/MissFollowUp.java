@@ -1,0 +1,9 @@
+package com.caseledger.command.followups;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Record that a follow-up call did not take place. */
+public record MissFollowUp(@TargetAggregateIdentifier String caseId, String followUpId, String reason, Instant occurredAt) {
+}

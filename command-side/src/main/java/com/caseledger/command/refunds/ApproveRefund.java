@@ -1,0 +1,9 @@
+package com.caseledger.command.refunds;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Approve a requested refund. */
+public record ApproveRefund(@TargetAggregateIdentifier String caseId, String refundId, String approverId, Instant occurredAt) {
+}

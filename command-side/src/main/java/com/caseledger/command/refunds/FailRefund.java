@@ -1,0 +1,9 @@
+package com.caseledger.command.refunds;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Record that issuing an approved refund failed. */
+public record FailRefund(@TargetAggregateIdentifier String caseId, String refundId, String reason, Instant occurredAt) {
+}

@@ -1,0 +1,9 @@
+package com.caseledger.command.refunds;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.Instant;
+
+/** Refuse a requested refund. */
+public record RejectRefund(@TargetAggregateIdentifier String caseId, String refundId, String reason, Instant occurredAt) {
+}

@@ -1,0 +1,31 @@
+package com.caseledger.query.caseview;
+
+import com.caseledger.events.FollowUpStatus;
+
+import java.time.Instant;
+
+/** A follow-up call on a case as it stands. */
+public record FollowUpView(String followUpId, FollowUpStatus status, Instant scheduledFor, String purpose,
+                           boolean automatic, Instant scheduledAt, int reschedules, Integer satisfaction, String notes,
+                           Instant completedAt, String missReason, Instant missedAt) {
+
+    static FollowUpView scheduled(String followUpId, Instant scheduledFor, String purpose, boolean automatic, Instant at) {
+        return new FollowUpView(followUpId, FollowUpStatus.SCHEDULED, scheduledFor, purpose, automatic, at, 0, null, null,
+                null, null, null);
+    }
+
+    FollowUpView rescheduled(Instant to) {
+        return new FollowUpView(followUpId, FollowUpStatus.SCHEDULED, to, purpose, automatic, scheduledAt, reschedules + 1,
+                null, null, null, null, null);
+    }
+
+    FollowUpView completed(Integer score, String callNotes, Instant at) {
+        return new FollowUpView(followUpId, FollowUpStatus.COMPLETED, scheduledFor, purpose, automatic, scheduledAt,
+                reschedules, score, callNotes, at, null, null);
+    }
+
+    FollowUpView missed(String reason, Instant at) {
+        return new FollowUpView(followUpId, FollowUpStatus.MISSED, scheduledFor, purpose, automatic, scheduledAt,
+                reschedules, null, null, null, reason, at);
+    }
+}

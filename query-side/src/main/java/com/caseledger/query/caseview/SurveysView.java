@@ -1,0 +1,21 @@
+package com.caseledger.query.caseview;
+
+import com.caseledger.events.ServqualDimension;
+import com.caseledger.events.ServqualRating;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** The current answer per survey instrument (a later answer replaces an earlier one); the history keeps all. */
+public record SurveysView(Integer csat, Instant csatAnsweredAt, Integer nps, Instant npsAnsweredAt,
+                          Map<ServqualDimension, ServqualRating> servqual, Instant servqualAnsweredAt, int answers) {
+
+    static final SurveysView NONE = new SurveysView(null, null, null, null, null, null, 0);
+
+    SurveysView answered(Integer newCsat, Integer newNps, Map<ServqualDimension, ServqualRating> newServqual, Instant at) {
+        boolean servqualGiven = newServqual != null && !newServqual.isEmpty();
+        return new SurveysView(newCsat != null ? newCsat : csat, newCsat != null ? at : csatAnsweredAt,
+                newNps != null ? newNps : nps, newNps != null ? at : npsAnsweredAt,
+                servqualGiven ? Map.copyOf(newServqual) : servqual, servqualGiven ? at : servqualAnsweredAt, answers + 1);
+    }
+}

@@ -1,0 +1,98 @@
+package com.caseledger.query.followups;
+
+import com.caseledger.events.CaseStatus;
+import com.caseledger.events.FollowUpStatus;
+import com.caseledger.query.caseview.CaseTimeline;
+import com.caseledger.query.caseview.FollowUpView;
+import com.caseledger.query.caseview.TimelineJson;
+import com.caseledger.query.caseview.TimelineTable;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Owns {@code projections.follow_up_case} and {@code projections.follow_up}. */
+@Repository
+public class FollowUpWorklistRepository implements TimelineTable {
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TimelineJson json;
+
+    public FollowUpWorklistRepository(NamedParameterJdbcTemplate jdbc, TimelineJson json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @Override
+    public Optional<CaseTimeline> find(String caseId) {
+        return jdbc.query("select timeline from projections.follow_up_case where case_id = :caseId",
+                        new MapSqlParameterSource("caseId", caseId), (rs, row) -> json.read(rs.getString(1)))
+                .stream().findFirst();
+    }
+
+    @Override
+    public void save(CaseTimeline timeline) {
+        int stored = jdbc.update("""
+                insert into projections.follow_up_case (case_id, version, timeline)
+                values (:caseId, :version, cast(:timeline as jsonb))
+                on conflict (case_id) do update set version = excluded.version, timeline = excluded.timeline
+                where follow_up_case.version < excluded.version
+                """, new MapSqlParameterSource()
+                .addValue("caseId", timeline.caseId())
+                .addValue("version", timeline.version())
+                .addValue("timeline", json.write(timeline)));
+        if (stored == 0) {
+            return;
+        }
+        for (FollowUpView call : timeline.followUps()) {
+            jdbc.update("""
+                    insert into projections.follow_up (case_id, follow_up_id, status, scheduled_for, purpose, automatic,
+                                                       customer_id, subject, case_status)
+                    values (:caseId, :followUpId, :status, :scheduledFor, :purpose, :automatic, :customerId, :subject,
+                            :caseStatus)
+                    on conflict (case_id, follow_up_id) do update set
+                        status = excluded.status, scheduled_for = excluded.scheduled_for, purpose = excluded.purpose,
+                        automatic = excluded.automatic, customer_id = excluded.customer_id, subject = excluded.subject,
+                        case_status = excluded.case_status
+                    """, new MapSqlParameterSource()
+                    .addValue("caseId", timeline.caseId())
+                    .addValue("followUpId", call.followUpId())
+                    .addValue("status", call.status().name())
+                    .addValue("scheduledFor", Timestamp.from(call.scheduledFor()))
+                    .addValue("purpose", call.purpose())
+                    .addValue("automatic", call.automatic())
+                    .addValue("customerId", timeline.customerId())
+                    .addValue("subject", timeline.subject())
+                    .addValue("caseStatus", timeline.status().name()));
+        }
+    }
+
+    @Override
+    public void deleteAll() {
+        jdbc.getJdbcTemplate().update("delete from projections.follow_up");
+        jdbc.getJdbcTemplate().update("delete from projections.follow_up_case");
+    }
+
+    public Worklist worklist(FollowUpStatus status, Instant dueBefore, int page, int size) {
+        MapSqlParameterSource parameters = new MapSqlParameterSource()
+                .addValue("status", status == null ? null : status.name())
+                .addValue("dueBefore", dueBefore == null ? null : Timestamp.from(dueBefore));
+        String where = """
+                 where (cast(:status as varchar) is null or status = :status)
+                   and (cast(:dueBefore as timestamptz) is null or scheduled_for < :dueBefore)
+                """;
+        Long total = jdbc.queryForObject("select count(*) from projections.follow_up" + where, parameters, Long.class);
+        parameters.addValue("limit", size).addValue("offset", (long) page * size);
+        List<WorklistItem> items = jdbc.query("select * from projections.follow_up" + where
+                        + " order by scheduled_for, case_id, follow_up_id limit :limit offset :offset", parameters,
+                (rs, row) -> new WorklistItem(rs.getString("case_id"), rs.getString("follow_up_id"),
+                        FollowUpStatus.valueOf(rs.getString("status")), rs.getTimestamp("scheduled_for").toInstant(),
+                        rs.getString("purpose"), rs.getBoolean("automatic"), rs.getString("customer_id"),
+                        rs.getString("subject"), CaseStatus.valueOf(rs.getString("case_status"))));
+        return new Worklist(items, page, size, total == null ? 0 : total);
+    }
+}

@@ -1,0 +1,11 @@
+package com.caseledger.query.followups;
+
+import com.caseledger.events.CaseStatus;
+import com.caseledger.events.FollowUpStatus;
+
+import java.time.Instant;
+
+/** One call on a caller's worklist, with the customer and case it is about. */
+public record WorklistItem(String caseId, String followUpId, FollowUpStatus status, Instant scheduledFor, String purpose,
+                           boolean automatic, String customerId, String subject, CaseStatus caseStatus) {
+}

@@ -1,0 +1,37 @@
+package com.caseledger.query.reports;
+
+import com.caseledger.events.ServqualDimension;
+import com.caseledger.events.ServqualRating;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SERVQUAL gaps of a cohort: each dimension's score is the mean gap (perception - expectation) of its answers;
+ * the unweighted score is the mean of the dimension scores, the weighted one sum(weight x score) / 100. When a
+ * dimension has no answers, both use the dimensions that have (weights rescaled to the weights present).
+ */
+public record ServqualScores(Map<ServqualDimension, Double> dimensions, Double unweighted, Double weighted) {
+
+    public static ServqualScores of(List<Map<ServqualDimension, ServqualRating>> answers, ServqualWeights weights) {
+        Map<ServqualDimension, Double> dimensions = new EnumMap<>(ServqualDimension.class);
+        for (ServqualDimension dimension : ServqualDimension.values()) {
+            List<ServqualRating> ratings = answers.stream()
+                    .map(answer -> answer.get(dimension))
+                    .filter(java.util.Objects::nonNull)
+                    .toList();
+            if (!ratings.isEmpty()) {
+                dimensions.put(dimension, ratings.stream().mapToInt(ServqualRating::gap).sum() / (double) ratings.size());
+            }
+        }
+        if (dimensions.isEmpty()) {
+            return new ServqualScores(dimensions, null, null);
+        }
+        double unweighted = dimensions.values().stream().mapToDouble(Double::doubleValue).sum() / dimensions.size();
+        double weightSum = dimensions.keySet().stream().mapToDouble(weights::of).sum();
+        Double weighted = weightSum == 0 ? null : dimensions.entrySet().stream()
+                .mapToDouble(score -> weights.of(score.getKey()) * score.getValue()).sum() / weightSum;
+        return new ServqualScores(dimensions, unweighted, weighted);
+    }
+}

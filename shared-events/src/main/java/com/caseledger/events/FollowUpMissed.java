@@ -1,0 +1,10 @@
+package com.caseledger.events;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The follow-up call did not reach the customer. */
+@Revision("1")
+public record FollowUpMissed(String caseId, String followUpId, String reason, Instant occurredAt) implements CaseEvent {
+}
