@@ -12,6 +12,8 @@ import java.util.Currency;
 public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amount, String currency) {
 
     public static final int SCALE = 2;
+    /** Digits before the decimal point: enough for any order, and checked before any arithmetic. */
+    public static final int MAX_INTEGER_DIGITS = 15;
 
     public Money {
         if (amount == null) {
@@ -19,6 +21,9 @@ public record Money(@JsonFormat(shape = JsonFormat.Shape.STRING) BigDecimal amou
         }
         if (currency == null) {
             throw new IllegalArgumentException("currency is required");
+        }
+        if (amount.precision() - amount.scale() > MAX_INTEGER_DIGITS) {
+            throw new IllegalArgumentException("has more than " + MAX_INTEGER_DIGITS + " digits before the decimal point");
         }
         if (amount.stripTrailingZeros().scale() > SCALE) {
             throw new IllegalArgumentException("has more than " + SCALE + " decimal places: " + amount.toPlainString());

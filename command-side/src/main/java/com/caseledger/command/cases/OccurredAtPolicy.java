@@ -1,5 +1,7 @@
 package com.caseledger.command.cases;
 
+import com.caseledger.events.StorableTime;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,6 +25,9 @@ final class OccurredAtPolicy {
         Instant requested = requestedAt == null ? null : requestedAt.truncatedTo(ChronoUnit.MICROS);
         if (requested == null) {
             return latestRecorded != null && latestRecorded.isAfter(now) ? latestRecorded : now;
+        }
+        if (requested.isBefore(StorableTime.EARLIEST)) {
+            throw OccurredAtRejected.outOfRange(requested);
         }
         if (requested.isAfter(now)) {
             throw OccurredAtRejected.inTheFuture(requested, now);

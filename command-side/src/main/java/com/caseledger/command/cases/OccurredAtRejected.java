@@ -1,5 +1,7 @@
 package com.caseledger.command.cases;
 
+import com.caseledger.events.StorableTime;
+
 /**
  * An {@code occurredAt} that cannot be recorded. In the future it is invalid input whatever the case;
  * before the case's latest event it conflicts with the history already recorded.
@@ -15,6 +17,10 @@ public class OccurredAtRejected extends RuntimeException {
 
     static OccurredAtRejected inTheFuture(Object occurredAt, Object now) {
         return new OccurredAtRejected("occurredAt " + occurredAt + " is in the future (it is now " + now + ")", false);
+    }
+
+    static OccurredAtRejected outOfRange(Object occurredAt) {
+        return new OccurredAtRejected("occurredAt " + occurredAt + " " + StorableTime.describe(), false);
     }
 
     static OccurredAtRejected beforeLatestEvent(Object occurredAt, Object latest) {

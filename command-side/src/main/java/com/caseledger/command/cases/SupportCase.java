@@ -45,6 +45,7 @@ import com.caseledger.events.RefundKind;
 import com.caseledger.events.RefundRejected;
 import com.caseledger.events.RefundRequested;
 import com.caseledger.events.RefundStatus;
+import com.caseledger.events.StorableTime;
 import com.caseledger.events.SurveyAnswered;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -355,6 +356,9 @@ public class SupportCase {
     private static void requireNotBefore(Instant scheduledFor, Instant occurredAt) {
         if (scheduledFor == null) {
             throw new InvalidCaseInput("scheduledFor", "is required");
+        }
+        if (!StorableTime.contains(scheduledFor)) {
+            throw new InvalidCaseInput("scheduledFor", StorableTime.describe());
         }
         if (scheduledFor.isBefore(occurredAt)) {
             throw new InvalidCaseInput("scheduledFor", "is in the past (" + scheduledFor + " is before " + occurredAt

@@ -8,6 +8,7 @@ import com.caseledger.events.Priority;
 import com.caseledger.platform.web.InvalidInputException;
 import com.caseledger.platform.web.NotFoundException;
 import com.caseledger.platform.web.Problems;
+import com.caseledger.platform.web.QueryInstants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -57,6 +58,8 @@ public class CaseViewController {
                          @RequestParam(required = false) Instant openedTo,
                          @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        QueryInstants.storable("openedFrom", openedFrom);
+        QueryInstants.storable("openedTo", openedTo);
         if (openedFrom != null && openedTo != null && !openedFrom.isBefore(openedTo)) {
             throw new InvalidInputException("openedTo", "must be after openedFrom");
         }

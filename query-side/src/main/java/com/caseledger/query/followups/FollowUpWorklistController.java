@@ -1,6 +1,7 @@
 package com.caseledger.query.followups;
 
 import com.caseledger.events.FollowUpStatus;
+import com.caseledger.platform.web.QueryInstants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,6 +32,6 @@ public class FollowUpWorklistController {
                              @RequestParam(required = false) Instant dueBefore,
                              @RequestParam(defaultValue = "0") @Min(0) int page,
                              @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return repository.worklist(status, dueBefore, page, size);
+        return repository.worklist(status, QueryInstants.storable("dueBefore", dueBefore), page, size);
     }
 }

@@ -5,6 +5,7 @@ import com.caseledger.events.Category;
 import com.caseledger.events.Channel;
 import com.caseledger.events.Priority;
 import com.caseledger.platform.web.InvalidInputException;
+import com.caseledger.platform.web.QueryInstants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -47,6 +48,8 @@ public class ServiceLevelReportController {
             @RequestParam(required = false) String agentId,
             @Parameter(description = "SERVQUAL importance weights summing to 100, e.g. TANGIBLES:10,RELIABILITY:30,RESPONSIVENESS:20,ASSURANCE:20,EMPATHY:20; default equal")
             @RequestParam(required = false) String servqualWeights) {
+        QueryInstants.storable("from", from);
+        QueryInstants.storable("to", to);
         Instant end = to != null ? to : reports.now();
         Instant start = from != null ? from : end.minus(DEFAULT_PERIOD);
         if (!start.isBefore(end)) {
