@@ -486,12 +486,15 @@ class ServiceLevelReportHttpTest extends CaseLedgerHttpTest {
         assertThat(response.getHeaders().getContentType()).isNotNull();
         assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.parseMediaType("text/csv"))).isTrue();
         List<String> lines = List.of(response.getBody().split("\r?\n"));
-        assertThat(lines.get(0)).startsWith("key,casesOpened,casesResolved,resolutionRate,oneTouchRate,reopenRate,"
+        // the columns of the metrics this test is about come first; refund and survey columns follow them
+        String coreColumns = "key,casesOpened,casesResolved,resolutionRate,oneTouchRate,reopenRate,"
                 + "complaintRate,backlog,"
                 + "firstReplyCount,firstReplyMeanSeconds,firstReplyMedianSeconds,firstReplyP90Seconds,"
                 + "firstResolutionCount,firstResolutionMeanSeconds,firstResolutionMedianSeconds,firstResolutionP90Seconds,"
                 + "fullResolutionCount,fullResolutionMeanSeconds,fullResolutionMedianSeconds,fullResolutionP90Seconds,"
-                + "requesterWaitCount,requesterWaitMeanSeconds,requesterWaitMedianSeconds,requesterWaitP90Seconds");
+                + "requesterWaitCount,requesterWaitMeanSeconds,requesterWaitMedianSeconds,requesterWaitP90Seconds";
+        assertThat(lines.get(0)).startsWith(coreColumns + ",");
+        List<String> compared = List.of(coreColumns.split(","));
         List<Map<String, String>> rows = rows(lines);
         JsonNode report = report(query);
         List<JsonNode> metrics = new ArrayList<>();
@@ -504,7 +507,7 @@ class ServiceLevelReportHttpTest extends CaseLedgerHttpTest {
         SoftAssertions softly = new SoftAssertions();
         for (int i = 0; i < rows.size(); i++) {
             for (Map.Entry<String, String> cell : rows.get(i).entrySet()) {
-                if (!cell.getKey().equals("key")) {
+                if (!cell.getKey().equals("key") && compared.contains(cell.getKey())) {
                     assertCellMatches(softly, keys.get(i) + " " + cell.getKey(), cell.getValue(),
                             jsonFigure(metrics.get(i), cell.getKey()));
                 }
