@@ -181,8 +181,8 @@ public class SupportCase {
     public CaseCommandResult handle(CloseCase command, Clock clock) {
         Instant occurredAt = accept(CaseAction.CLOSE, command.occurredAt(), clock);
         refunds.forEach((refundId, refund) -> {
-            if (refund.status == RefundStatus.REQUESTED || refund.status == RefundStatus.APPROVED) {
-                throw new CaseRuleViolation("Case " + caseId + " still has refund " + refundId + " " + refund.status
+            if (refund.status() == RefundStatus.REQUESTED || refund.status() == RefundStatus.APPROVED) {
+                throw new CaseRuleViolation("Case " + caseId + " still has refund " + refundId + " " + refund.status()
                         + "; settle it (issue, fail or reject) before closing the case.");
             }
         });
@@ -230,12 +230,12 @@ public class SupportCase {
     @CommandHandler
     public CaseCommandResult handle(IssueRefund command, Clock clock) {
         Refund refund = refund(command.refundId());
-        if (refund.status == RefundStatus.ISSUED) {
-            if (refund.reference.equals(command.reference())) {
+        if (refund.status() == RefundStatus.ISSUED) {
+            if (refund.reference().equals(command.reference())) {
                 return result();
             }
             throw new CaseRuleViolation("Refund " + command.refundId() + " was already issued with reference "
-                    + refund.reference + "; it cannot be issued again with " + command.reference() + ".");
+                    + refund.reference() + "; it cannot be issued again with " + command.reference() + ".");
         }
         Instant occurredAt = accept(CaseAction.SETTLE_REFUND, command.occurredAt(), clock);
         refund.require(RefundStatus.APPROVED, "issued");
@@ -332,8 +332,8 @@ public class SupportCase {
     }
 
     private void releaseHold(Refund refund, OrderRefundLedger ledger) {
-        if (refund.amount != null) {
-            ledger.release(orderId, refund.amount);
+        if (refund.amount() != null) {
+            ledger.release(orderId, refund.amount());
         }
     }
 
@@ -435,33 +435,31 @@ public class SupportCase {
 
     @EventSourcingHandler
     void on(RefundRequested event) {
-        refunds.put(event.refundId(), new Refund(event.kind(), event.amount()));
+        refunds.put(event.refundId(), new Refund(event.kind(), event.amount(), RefundStatus.REQUESTED, null));
         recorded(event);
     }
 
     @EventSourcingHandler
     void on(RefundApproved event) {
-        refunds.get(event.refundId()).status = RefundStatus.APPROVED;
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.APPROVED, null));
         recorded(event);
     }
 
     @EventSourcingHandler
     void on(RefundRejected event) {
-        refunds.get(event.refundId()).status = RefundStatus.REJECTED;
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.REJECTED, null));
         recorded(event);
     }
 
     @EventSourcingHandler
     void on(RefundIssued event) {
-        Refund refund = refunds.get(event.refundId());
-        refund.status = RefundStatus.ISSUED;
-        refund.reference = event.reference();
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.ISSUED, event.reference()));
         recorded(event);
     }
 
     @EventSourcingHandler
     void on(RefundFailed event) {
-        refunds.get(event.refundId()).status = RefundStatus.FAILED;
+        refunds.computeIfPresent(event.refundId(), (id, refund) -> refund.moveTo(RefundStatus.FAILED, null));
         recorded(event);
     }
 
@@ -500,15 +498,10 @@ public class SupportCase {
     }
 
     /** An after-sales request as far as decisions need it. */
-    private static final class Refund {
-        private final RefundKind kind;
-        private final Money amount;
-        private RefundStatus status = RefundStatus.REQUESTED;
-        private String reference;
+    private record Refund(RefundKind kind, Money amount, RefundStatus status, String reference) {
 
-        private Refund(RefundKind kind, Money amount) {
-            this.kind = kind;
-            this.amount = amount;
+        private Refund moveTo(RefundStatus next, String issuedReference) {
+            return new Refund(kind, amount, next, issuedReference);
         }
 
         private void require(RefundStatus required, String verb) {

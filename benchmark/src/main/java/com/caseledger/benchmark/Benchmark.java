@@ -1,0 +1,334 @@
+package com.caseledger.benchmark;
+
+import com.caseledger.events.CaseEvent;
+import com.caseledger.events.EventMetadata;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.HdrHistogram.Histogram;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.messaging.MetaData;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The benchmark harness: starts CaseLedger on a fresh embedded PostgreSQL and measures command throughput over
+ * HTTP, event appends, a full rebuild of every projection, consistency lag and report latency, with two baselines
+ * measured in the same run: Axon's default processing setup and plain JDBC on the same database.
+ * Settings are system properties: {@code events} (1000000), {@code clients} (16), {@code seconds} (20 per HTTP
+ * measurement), {@code baselineSeconds} (60), {@code seed} (42), {@code dataDir} (a new temporary folder).
+ */
+public final class Benchmark {
+
+    private static final String[] WORK = {"assign", "replies", "notes", "await-customer", "customer-messages", "replies",
+            "resolve", "close"};
+
+    private final long events = Long.getLong("events", 1_000_000);
+    private final int clients = Integer.getInteger("clients", 16);
+    private final long seconds = Long.getLong("seconds", 20);
+    private final long baselineSeconds = Long.getLong("baselineSeconds", 60);
+    private final long seed = Long.getLong("seed", 42);
+    private final Instant historyStart = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(400));
+    private final Results results = new Results();
+
+    public static void main(String[] args) throws Exception {
+        new Benchmark().run();
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        Path dataDir = System.getProperty("dataDir") != null ? Path.of(System.getProperty("dataDir"))
+                : Files.createTempDirectory("caseledger-benchmark");
+        results.note("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB, Java " + System.getProperty("java.version"));
+        try (ConfigurableApplicationContext app = start(dataDir, Map.of())) {
+            String baseUrl = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
+            DataSource dataSource = app.getBean(DataSource.class);
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+            Processors processors = new Processors(app.getBean(EventProcessingConfiguration.class));
+
+            double commandsPerSecond = commandThroughput(baseUrl);
+            long head = fillStore(app, jdbc);
+            plainJdbc(dataSource, jdbc);
+            results.ratio("commands/s over HTTP vs plain JDBC single-row inserts", commandsPerSecond,
+                    results.value("plain JDBC single-row inserts (8 connections)"));
+            results.ratio("event appends vs plain JDBC batch inserts", results.value("event append rate"),
+                    results.value("plain JDBC batch inserts"));
+            processors.awaitPosition(head, TimeUnit.MINUTES.toMillis(30));
+            consistencyLag(baseUrl, commandsPerSecond / 2);
+            head = jdbc.queryForObject("select max(global_index) from eventstore.domain_event_entry", Long.class);
+            rebuild(processors, head);
+            reportLatency(baseUrl);
+            resetProjections(processors, jdbc);
+        }
+        axonDefaultRebuild(dataDir);
+        results.ratio("rebuild vs Axon default (tracking, batch size 1)", results.value("full rebuild of all projections"),
+                results.value("Axon default rebuild"));
+        results.ratio("rebuild vs plain JDBC sequential read", results.value("full rebuild of all projections"),
+                results.value("plain JDBC sequential read"));
+        results.print(System.out);
+    }
+
+    private ConfigurableApplicationContext start(Path dataDir, Map<String, Object> overrides) {
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(BenchmarkedCaseLedger.class)
+                .properties("server.port=0", "caseledger.data-dir=" + dataDir, "logging.level.root=WARN",
+                        "logging.level.io.zonky=WARN", "server.tomcat.threads.max=64");
+        overrides.forEach((key, value) -> builder.properties(key + "=" + value));
+        return builder.run();
+    }
+
+    /** Closed-loop clients, each working its own cases: open, then eight commands on the case. */
+    private double commandThroughput(String baseUrl) throws Exception {
+        Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
+        AtomicLong commands = new AtomicLong();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long started = System.nanoTime();
+        runClients(client -> {
+            Http http = new Http(baseUrl);
+            while (System.nanoTime() < deadline) {
+                long t0 = System.nanoTime();
+                String caseId = http.post("/api/cases", Map.of("type", "COMPLAINT", "channel", "CHAT",
+                        "customerId", "load-" + client, "subject", "Where is my parcel?")).get("caseId").asText();
+                record(latency, t0);
+                commands.incrementAndGet();
+                for (String action : WORK) {
+                    if (System.nanoTime() >= deadline) {
+                        return;
+                    }
+                    long t1 = System.nanoTime();
+                    http.post("/api/cases/" + caseId + "/" + action, body(action));
+                    record(latency, t1);
+                    commands.incrementAndGet();
+                }
+            }
+        });
+        double rate = commands.get() / ((System.nanoTime() - started) / 1e9);
+        results.measure("commands over HTTP (" + clients + " clients)", rate, "commands/s",
+                "p50 " + ms(latency.getValueAtPercentile(50)) + " ms, p99 " + ms(latency.getValueAtPercentile(99)) + " ms");
+        return rate;
+    }
+
+    private static Map<String, Object> body(String action) {
+        return switch (action) {
+            case "assign" -> Map.of("agentId", "agent-1");
+            case "replies" -> Map.of("agentId", "agent-1", "body", "On its way");
+            case "notes" -> Map.of("agentId", "agent-1", "body", "Checked the carrier");
+            case "await-customer" -> Map.of("reason", "tracking number");
+            case "customer-messages" -> Map.of("body", "Here it is");
+            case "resolve" -> Map.of("resolutionCode", "DELIVERED");
+            default -> Map.of();
+        };
+    }
+
+    /** Appends generated cases straight through the storage engine until the store holds {@code events}. */
+    private long fillStore(ConfigurableApplicationContext app, JdbcTemplate jdbc) throws Exception {
+        EventStorageEngine engine = app.getBean(EventStorageEngine.class);
+        TransactionManager transactions = app.getBean(TransactionManager.class);
+        long existing = jdbc.queryForObject("select count(*) from eventstore.domain_event_entry", Long.class);
+        CaseStoryGenerator generator = new CaseStoryGenerator(seed, historyStart, Duration.ofDays(365), 200, 500_000);
+        AtomicLong appended = new AtomicLong();
+        AtomicLong nextCase = new AtomicLong();
+        int threads = 4;
+        long started = System.nanoTime();
+        runClients(threads, client -> {
+            List<DomainEventMessage<?>> batch = new ArrayList<>();
+            while (existing + appended.get() < events) {
+                CaseStory story = generator.story(nextCase.getAndIncrement());
+                String correlationId = UUID.randomUUID().toString();
+                long sequence = 0;
+                for (CaseEvent event : story.events()) {
+                    batch.add(new GenericDomainEventMessage<>("SupportCase", story.caseId(), sequence++, event,
+                            MetaData.from(Map.of(EventMetadata.ACTOR, "import", EventMetadata.CORRELATION_ID, correlationId,
+                                    EventMetadata.CAUSATION_ID, correlationId))));
+                }
+                if (batch.size() >= 500) {
+                    List<DomainEventMessage<?>> toAppend = batch;
+                    transactions.executeInTransaction(() -> engine.appendEvents(toAppend));
+                    appended.addAndGet(toAppend.size());
+                    batch = new ArrayList<>();
+                }
+            }
+            if (!batch.isEmpty()) {
+                List<DomainEventMessage<?>> toAppend = batch;
+                transactions.executeInTransaction(() -> engine.appendEvents(toAppend));
+                appended.addAndGet(toAppend.size());
+            }
+        });
+        double rate = appended.get() / ((System.nanoTime() - started) / 1e9);
+        results.measure("event append rate", rate, "events/s", appended.get() + " events of " + nextCase.get()
+                + " generated cases, batches of ~500, " + threads + " threads");
+        return jdbc.queryForObject("select max(global_index) from eventstore.domain_event_entry", Long.class);
+    }
+
+    private void plainJdbc(DataSource dataSource, JdbcTemplate jdbc) throws Exception {
+        int rowBytes = jdbc.queryForObject("""
+                select coalesce(avg(length(payload) + coalesce(length(meta_data), 0)), 600)::int
+                from eventstore.domain_event_entry""", Integer.class);
+        PlainJdbcBaseline baseline = new PlainJdbcBaseline(dataSource, rowBytes);
+        baseline.createTable();
+        results.measure("plain JDBC single-row inserts (8 connections)", baseline.singleRowInserts(8, seconds * 1000 / 2),
+                "rows/s", "one row per transaction, rows of " + rowBytes + " bytes like a stored event");
+        results.measure("plain JDBC batch inserts", baseline.batchInserts(500, seconds * 1000 / 2), "rows/s",
+                "batches of 500 rows, one connection");
+        results.measure("plain JDBC sequential read", baseline.sequentialRead(), "rows/s", "every row in id order");
+        baseline.dropTable();
+    }
+
+    /** Open-loop load at the given rate; each client times its view catching up with its command. */
+    private void consistencyLag(String baseUrl, double rate) throws Exception {
+        Histogram lag = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
+        long intervalNanos = (long) (clients * 1e9 / rate);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        AtomicLong samples = new AtomicLong();
+        runClients(client -> {
+            Http http = new Http(baseUrl);
+            String caseId = null;
+            long next = System.nanoTime() + (long) (intervalNanos * (client / (double) clients));
+            for (int i = 0; System.nanoTime() < deadline; i++) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                next += intervalNanos;
+                long version;
+                if (i % 20 == 0) {
+                    caseId = http.post("/api/cases", Map.of("type", "INQUIRY", "channel", "WEB", "customerId",
+                            "lag-" + client, "subject", "Size chart?")).get("caseId").asText();
+                    version = 0;
+                } else {
+                    version = http.post("/api/cases/" + caseId + "/replies",
+                            Map.of("agentId", "agent-2", "body", "See the size chart")).get("version").asLong();
+                }
+                long answered = System.nanoTime();
+                JsonNode view = http.get("/api/cases/" + caseId + "?minVersion=" + version);
+                if (view.get("version").asLong() < version) {
+                    throw new IllegalStateException("view behind");
+                }
+                record(lag, answered);
+                samples.incrementAndGet();
+            }
+        });
+        results.measure("consistency lag at half load (" + Math.round(rate) + " commands/s)",
+                ms(lag.getValueAtPercentile(99)), "ms p99", "p50 " + ms(lag.getValueAtPercentile(50)) + " ms over "
+                        + samples.get() + " commands; command answered -> case view at its version");
+    }
+
+    private void rebuild(Processors processors, long head) throws Exception {
+        long started;
+        boolean done;
+        try (HeapWatch heap = new HeapWatch()) {
+            System.gc();
+            started = System.nanoTime();
+            processors.rebuildAll();
+            done = processors.awaitPosition(head, TimeUnit.HOURS.toMillis(2));
+            double secondsTaken = (System.nanoTime() - started) / 1e9;
+            results.measure("full rebuild of all projections", head / secondsTaken, "events/s",
+                    head + " events into " + Processors.NAMES.size() + " projections in " + Math.round(secondsTaken)
+                            + " s; peak heap " + heap.peakBytes() / (1024 * 1024) + " MiB" + (done ? "" : " (timed out)"));
+        }
+    }
+
+    private void reportLatency(String baseUrl) {
+        Http http = new Http(baseUrl);
+        Instant from = historyStart.plus(Duration.ofDays(180));
+        Instant to = from.plus(Duration.ofDays(90));
+        for (String groupBy : List.of("day", "agent")) {
+            String path = "/api/reports/service-levels?from=" + from + "&to=" + to + "&groupBy=" + groupBy;
+            long cases = http.get(path).get("total").get("casesOpened").asLong();
+            for (int i = 0; i < 20; i++) {
+                http.get(path);
+            }
+            Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+            for (int i = 0; i < 200; i++) {
+                long t0 = System.nanoTime();
+                http.get(path);
+                record(latency, t0);
+            }
+            results.measure("90-day report by " + groupBy, ms(latency.getValueAtPercentile(99)), "ms p99",
+                    "p50 " + ms(latency.getValueAtPercentile(50)) + " ms; " + cases + " cases in the period");
+        }
+    }
+
+    /** Leaves the store as it is and the projections empty, for the next measurement to rebuild them. */
+    private void resetProjections(Processors processors, JdbcTemplate jdbc) {
+        Processors.NAMES.forEach(name -> processors.processor(name).shutDown());
+        jdbc.update("delete from projections.token_entry");
+    }
+
+    /** The same rebuild with Axon's defaults: a tracking processor per projection, one segment, batch size 1. */
+    private void axonDefaultRebuild(Path dataDir) throws Exception {
+        Map<String, Object> defaults = new java.util.HashMap<>();
+        for (String name : Processors.NAMES) {
+            String prefix = "axon.eventhandling.processors." + name;
+            defaults.put(prefix + ".mode", "tracking");
+            defaults.put(prefix + ".batch-size", 1);
+            defaults.put(prefix + ".thread-count", 1);
+            defaults.put(prefix + ".initial-segment-count", 1);
+        }
+        try (ConfigurableApplicationContext app = start(dataDir, defaults)) {
+            Processors processors = new Processors(app.getBean(EventProcessingConfiguration.class));
+            long head = new JdbcTemplate(app.getBean(DataSource.class))
+                    .queryForObject("select max(global_index) from eventstore.domain_event_entry", Long.class);
+            long started = System.nanoTime();
+            boolean done = processors.awaitPosition(head, TimeUnit.SECONDS.toMillis(baselineSeconds));
+            double secondsTaken = (System.nanoTime() - started) / 1e9;
+            long position = Math.max(0, processors.lowestPosition());
+            results.measure("Axon default rebuild", position / secondsTaken, "events/s", position + " of " + head
+                    + " events in " + Math.round(secondsTaken) + " s" + (done ? "" : " (time-boxed)"));
+        }
+    }
+
+    private interface Client {
+        void run(int client) throws Exception;
+    }
+
+    private void runClients(Client client) throws Exception {
+        runClients(clients, client);
+    }
+
+    private static void runClients(int count, Client client) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                int id = i;
+                running.add(pool.submit(() -> {
+                    client.run(id);
+                    return null;
+                }));
+            }
+            for (Future<?> future : running) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void record(Histogram histogram, long startedNanos) {
+        histogram.recordValue(Math.max(1, (System.nanoTime() - startedNanos) / 1000));
+    }
+
+    private static double ms(long micros) {
+        return Math.round(micros / 100.0) / 10.0;
+    }
+}

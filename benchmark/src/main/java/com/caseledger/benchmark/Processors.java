@@ -1,0 +1,64 @@
+package com.caseledger.benchmark;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** Watches and restarts the projections' streaming processors. */
+final class Processors {
+
+    static final List<String> NAMES = List.of("case-views", "service-levels", "follow-ups");
+
+    private final EventProcessingConfiguration processing;
+
+    Processors(EventProcessingConfiguration processing) {
+        this.processing = processing;
+    }
+
+    StreamingEventProcessor processor(String name) {
+        return processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
+    }
+
+    /** Drops every projection's position and state, and replays the whole store into it. */
+    void rebuildAll() {
+        for (String name : NAMES) {
+            StreamingEventProcessor processor = processor(name);
+            processor.shutDown();
+            processor.resetTokens();
+        }
+        NAMES.forEach(name -> processor(name).start());
+    }
+
+    /** The lowest global index every segment of every projection has processed (-1 before any). */
+    long lowestPosition() {
+        long lowest = Long.MAX_VALUE;
+        for (String name : NAMES) {
+            Map<Integer, EventTrackerStatus> status = processor(name).processingStatus();
+            if (status.isEmpty()) {
+                return -1;
+            }
+            for (EventTrackerStatus segment : status.values()) {
+                OptionalLong position = segment.getCurrentPosition();
+                lowest = Math.min(lowest, position.orElse(-1));
+            }
+        }
+        return lowest;
+    }
+
+    /** Waits until every projection has processed the store up to {@code head}; answers false on timeout. */
+    boolean awaitPosition(long head, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (System.currentTimeMillis() < deadline) {
+            if (lowestPosition() >= head) {
+                return true;
+            }
+            Thread.sleep(20);
+        }
+        return false;
+    }
+}
