@@ -49,6 +49,7 @@ class RestartTest {
                 versions.put(caseId, version);
             }
             before = snapshot(base, versions);
+            assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).as("the data lives in the folder given").exists();
         }
 
         try (ConfigurableApplicationContext second = start()) {
@@ -61,10 +62,11 @@ class RestartTest {
 
             String lastCase = new ArrayList<>(versions.keySet()).get(2);
             JsonNode resolved = post(base + "/api/cases/" + lastCase + "/resolve", Map.of("resolutionCode", "RESENT"));
-            assertThat(resolved.get("version").asLong()).isEqualTo(versions.get(lastCase) + 1);
+            // a resolved complaint records CaseResolved and its automatic FollowUpScheduled
+            assertThat(resolved.get("version").asLong()).isEqualTo(versions.get(lastCase) + 2);
             JsonNode view = get(base + "/api/cases/" + lastCase + "?minVersion=" + resolved.get("version").asLong());
             assertThat(view.get("status").asText()).isEqualTo("RESOLVED");
-            assertThat(get(base + "/api/cases/" + lastCase + "/history")).hasSize(3);
+            assertThat(get(base + "/api/cases/" + lastCase + "/history")).hasSize(4);
         }
     }
 
@@ -96,8 +98,7 @@ class RestartTest {
 
     private ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(CaseLedgerApplication.class)
-                .properties("server.port=0", "caseledger.data-dir=" + dataDir)
-                .run();
+                .run("--server.port=0", "--caseledger.data-dir=" + dataDir);
     }
 
     private static String baseUrl(ConfigurableApplicationContext context) {

@@ -47,6 +47,8 @@ public final class Benchmark {
     private final long seconds = Long.getLong("seconds", 20);
     private final long baselineSeconds = Long.getLong("baselineSeconds", 60);
     private final long seed = Long.getLong("seed", 42);
+    private final List<String> phases = List.of(System.getProperty("phases",
+            "commands,append,jdbc,lag,rebuild,report,axon").split(","));
     private final Instant historyStart = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(400));
     private final Results results = new Results();
 
@@ -66,34 +68,51 @@ public final class Benchmark {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             Processors processors = new Processors(app.getBean(EventProcessingConfiguration.class));
 
-            double commandsPerSecond = commandThroughput(baseUrl);
-            long head = fillStore(app, jdbc);
-            plainJdbc(dataSource, jdbc);
-            results.ratio("commands/s over HTTP vs plain JDBC single-row inserts", commandsPerSecond,
-                    results.value("plain JDBC single-row inserts (8 connections)"));
-            results.ratio("event appends vs plain JDBC batch inserts", results.value("event append rate"),
-                    results.value("plain JDBC batch inserts"));
+            double commandsPerSecond = phase("commands") ? commandThroughput(baseUrl) : Double.NaN;
+            long head = phase("append") ? fillStore(app, jdbc) : head(jdbc);
+            if (phase("jdbc")) {
+                plainJdbc(dataSource, jdbc);
+                results.ratio("commands/s over HTTP vs plain JDBC single-row inserts", commandsPerSecond,
+                        results.value("plain JDBC single-row inserts (8 connections)"));
+                results.ratio("event appends vs plain JDBC batch inserts", results.value("event append rate"),
+                        results.value("plain JDBC batch inserts"));
+            }
             processors.awaitPosition(head, TimeUnit.MINUTES.toMillis(30));
-            consistencyLag(baseUrl, commandsPerSecond / 2);
-            head = jdbc.queryForObject("select max(global_index) from eventstore.domain_event_entry", Long.class);
-            rebuild(processors, head);
-            reportLatency(baseUrl);
+            if (phase("lag")) {
+                consistencyLag(baseUrl, commandsPerSecond / 2);
+            }
+            if (phase("rebuild")) {
+                rebuild(processors, head(jdbc));
+            }
+            if (phase("report")) {
+                reportLatency(baseUrl);
+            }
             resetProjections(processors, jdbc);
         }
-        axonDefaultRebuild(dataDir);
-        results.ratio("rebuild vs Axon default (tracking, batch size 1)", results.value("full rebuild of all projections"),
-                results.value("Axon default rebuild"));
-        results.ratio("rebuild vs plain JDBC sequential read", results.value("full rebuild of all projections"),
-                results.value("plain JDBC sequential read"));
+        if (phase("axon")) {
+            axonDefaultRebuild(dataDir);
+            results.ratio("rebuild vs Axon default (tracking, batch size 1)",
+                    results.value("full rebuild of all projections"), results.value("Axon default rebuild"));
+            results.ratio("rebuild vs plain JDBC sequential read", results.value("full rebuild of all projections"),
+                    results.value("plain JDBC sequential read"));
+        }
         results.print(System.out);
     }
 
+    private boolean phase(String name) {
+        return phases.contains(name);
+    }
+
+    private static long head(JdbcTemplate jdbc) {
+        Long head = jdbc.queryForObject("select max(global_index) from eventstore.domain_event_entry", Long.class);
+        return head == null ? 0 : head;
+    }
+
     private ConfigurableApplicationContext start(Path dataDir, Map<String, Object> overrides) {
-        SpringApplicationBuilder builder = new SpringApplicationBuilder(BenchmarkedCaseLedger.class)
-                .properties("server.port=0", "caseledger.data-dir=" + dataDir, "logging.level.root=WARN",
-                        "logging.level.io.zonky=WARN", "server.tomcat.threads.max=64");
-        overrides.forEach((key, value) -> builder.properties(key + "=" + value));
-        return builder.run();
+        List<String> args = new ArrayList<>(List.of("--server.port=0", "--caseledger.data-dir=" + dataDir,
+                "--logging.level.root=WARN", "--server.tomcat.threads.max=64"));
+        overrides.forEach((key, value) -> args.add("--" + key + "=" + value));
+        return new SpringApplicationBuilder(BenchmarkedCaseLedger.class).run(args.toArray(String[]::new));
     }
 
     /** Closed-loop clients, each working its own cases: open, then eight commands on the case. */

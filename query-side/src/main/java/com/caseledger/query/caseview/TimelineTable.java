@@ -1,5 +1,6 @@
 package com.caseledger.query.caseview;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /** Where a {@link TimelineProjection} keeps its folded cases. */
@@ -7,8 +8,8 @@ public interface TimelineTable {
 
     Optional<CaseTimeline> find(String caseId);
 
-    /** Stores the timeline unless a newer version of it is stored already. */
-    void save(CaseTimeline timeline);
+    /** Stores the timelines, each unless a newer version of it is stored already. */
+    void saveAll(Collection<CaseTimeline> timelines);
 
     void deleteAll();
 }

@@ -8,10 +8,13 @@ import com.caseledger.query.caseview.TimelineJson;
 import com.caseledger.query.caseview.TimelineTable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,21 +38,41 @@ public class FollowUpWorklistRepository implements TimelineTable {
     }
 
     @Override
-    public void save(CaseTimeline timeline) {
-        int stored = jdbc.update("""
+    public void saveAll(Collection<CaseTimeline> timelines) {
+        List<CaseTimeline> cases = List.copyOf(timelines);
+        if (cases.isEmpty()) {
+            return;
+        }
+        int[] stored = jdbc.batchUpdate("""
                 insert into projections.follow_up_case (case_id, version, timeline)
                 values (:caseId, :version, cast(:timeline as jsonb))
                 on conflict (case_id) do update set version = excluded.version, timeline = excluded.timeline
                 where follow_up_case.version < excluded.version
-                """, new MapSqlParameterSource()
+                """, cases.stream().map(timeline -> new MapSqlParameterSource()
                 .addValue("caseId", timeline.caseId())
                 .addValue("version", timeline.version())
-                .addValue("timeline", json.write(timeline)));
-        if (stored == 0) {
-            return;
+                .addValue("timeline", json.write(timeline))).toArray(SqlParameterSource[]::new));
+        List<SqlParameterSource> calls = new ArrayList<>();
+        for (int i = 0; i < cases.size(); i++) {
+            if (stored[i] == 0) {
+                continue;
+            }
+            CaseTimeline timeline = cases.get(i);
+            for (FollowUpView call : timeline.followUps()) {
+                calls.add(new MapSqlParameterSource()
+                        .addValue("caseId", timeline.caseId())
+                        .addValue("followUpId", call.followUpId())
+                        .addValue("status", call.status().name())
+                        .addValue("scheduledFor", Timestamp.from(call.scheduledFor()))
+                        .addValue("purpose", call.purpose())
+                        .addValue("automatic", call.automatic())
+                        .addValue("customerId", timeline.customerId())
+                        .addValue("subject", timeline.subject())
+                        .addValue("caseStatus", timeline.status().name()));
+            }
         }
-        for (FollowUpView call : timeline.followUps()) {
-            jdbc.update("""
+        if (!calls.isEmpty()) {
+            jdbc.batchUpdate("""
                     insert into projections.follow_up (case_id, follow_up_id, status, scheduled_for, purpose, automatic,
                                                        customer_id, subject, case_status)
                     values (:caseId, :followUpId, :status, :scheduledFor, :purpose, :automatic, :customerId, :subject,
@@ -58,16 +81,7 @@ public class FollowUpWorklistRepository implements TimelineTable {
                         status = excluded.status, scheduled_for = excluded.scheduled_for, purpose = excluded.purpose,
                         automatic = excluded.automatic, customer_id = excluded.customer_id, subject = excluded.subject,
                         case_status = excluded.case_status
-                    """, new MapSqlParameterSource()
-                    .addValue("caseId", timeline.caseId())
-                    .addValue("followUpId", call.followUpId())
-                    .addValue("status", call.status().name())
-                    .addValue("scheduledFor", Timestamp.from(call.scheduledFor()))
-                    .addValue("purpose", call.purpose())
-                    .addValue("automatic", call.automatic())
-                    .addValue("customerId", timeline.customerId())
-                    .addValue("subject", timeline.subject())
-                    .addValue("caseStatus", timeline.status().name()));
+                    """, calls.toArray(SqlParameterSource[]::new));
         }
     }
 

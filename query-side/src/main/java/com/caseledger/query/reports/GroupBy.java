@@ -1,5 +1,6 @@
 package com.caseledger.query.reports;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,14 +11,19 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * How a report splits its cohort. Calendar groupings use the report's time zone and list every period in
- * range, also the empty ones, so a time series has no holes; the others list the keys that occur.
+ * How a report splits its cohort. Calendar groupings follow the report's time zone (Java's rules, computed
+ * here) and list every period in range, also the empty ones, so a time series has no holes; the others list
+ * the keys that occur.
  */
 public enum GroupBy {
     DAY, WEEK, MONTH, CHANNEL, TYPE, CATEGORY, PRIORITY, AGENT;
 
     public static final String UNASSIGNED = "unassigned";
     private static final DateTimeFormatter MONTH_KEY = DateTimeFormatter.ofPattern("uuuu-MM");
+
+    /** A calendar period of a report: its key and the instant it starts (the report's start for the first). */
+    public record Period(String key, Instant start) {
+    }
 
     public static Optional<GroupBy> parse(String value) {
         for (GroupBy groupBy : values()) {
@@ -28,31 +34,35 @@ public enum GroupBy {
         return Optional.empty();
     }
 
-    public String key(CohortCase c, ZoneId zone) {
-        return switch (this) {
-            case DAY, WEEK, MONTH -> calendarKey(c.openedAt().atZone(zone).toLocalDate());
-            case CHANNEL -> c.channel().name();
-            case TYPE -> c.type().name();
-            case CATEGORY -> c.category().name();
-            case PRIORITY -> c.priority().name();
-            case AGENT -> c.agentId() == null ? UNASSIGNED : c.agentId();
-        };
-    }
-
     public boolean isCalendar() {
         return this == DAY || this == WEEK || this == MONTH;
     }
 
-    /** Every calendar period key from the first to the last day of the range, in order. */
-    public List<String> calendarKeys(LocalDate firstDay, LocalDate lastDay) {
-        List<String> keys = new ArrayList<>();
+    /** The column a case's own attribute grouping reads. */
+    String column() {
+        return switch (this) {
+            case CHANNEL -> "channel";
+            case TYPE -> "type";
+            case CATEGORY -> "category";
+            case PRIORITY -> "priority";
+            case AGENT -> "coalesce(agent_id, '" + UNASSIGNED + "')";
+            default -> throw new IllegalStateException(this + " is a calendar grouping");
+        };
+    }
+
+    /** Every calendar period of [from, to) in the zone, in order. */
+    public List<Period> periods(Instant from, Instant to, ZoneId zone) {
+        LocalDate firstDay = from.atZone(zone).toLocalDate();
+        LocalDate lastDay = to.minusNanos(1).atZone(zone).toLocalDate();
+        List<Period> periods = new ArrayList<>();
         for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
             String key = calendarKey(day);
-            if (keys.isEmpty() || !keys.get(keys.size() - 1).equals(key)) {
-                keys.add(key);
+            if (periods.isEmpty() || !periods.get(periods.size() - 1).key().equals(key)) {
+                Instant start = day.atStartOfDay(zone).toInstant();
+                periods.add(new Period(key, start.isBefore(from) ? from : start));
             }
         }
-        return keys;
+        return periods;
     }
 
     private String calendarKey(LocalDate day) {

@@ -5,13 +5,10 @@ import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /** Computes service-level reports from the service-level projection. */
 @Service
@@ -29,40 +26,36 @@ public class ServiceLevelReports {
 
     public ServiceLevelReport report(Instant from, Instant to, GroupBy groupBy, ZoneId zone, ReportFilter filter,
                                      ServqualWeights weights) {
-        List<CohortCase> cohort = repository.cohort(from, to, filter);
+        List<GroupBy.Period> periods = groupBy != null && groupBy.isCalendar() ? periods(from, to, groupBy, zone) : List.of();
+        ServiceLevelRepository.Aggregates aggregates = repository.aggregate(from, to, filter, groupBy, periods);
         List<ServiceLevelReport.Group> groups = new ArrayList<>();
-        if (groupBy != null) {
-            for (Map.Entry<String, List<CohortCase>> group : split(cohort, from, to, groupBy, zone).entrySet()) {
-                groups.add(new ServiceLevelReport.Group(group.getKey(), ServiceLevelMetrics.of(group.getValue(), to, weights)));
+        if (groupBy != null && groupBy.isCalendar()) {
+            for (GroupBy.Period period : periods) {
+                groups.add(group(period.key(), aggregates.groups().getOrDefault(period.key(), CohortFigures.EMPTY), weights));
+            }
+        } else if (groupBy != null) {
+            for (Map.Entry<String, CohortFigures> group : aggregates.groups().entrySet()) {
+                groups.add(group(group.getKey(), group.getValue(), weights));
             }
         }
         return new ServiceLevelReport(from, to, groupBy == null ? null : groupBy.label(), zone.getId(), groups,
-                ServiceLevelMetrics.of(cohort, to, weights));
+                ServiceLevelMetrics.of(aggregates.total(), weights));
     }
 
-    private Map<String, List<CohortCase>> split(List<CohortCase> cohort, Instant from, Instant to, GroupBy groupBy,
-                                                ZoneId zone) {
-        Map<String, List<CohortCase>> groups;
-        if (groupBy.isCalendar()) {
-            LocalDate firstDay = from.atZone(zone).toLocalDate();
-            LocalDate lastDay = to.minusNanos(1).atZone(zone).toLocalDate();
-            if (firstDay.plusDays(MAX_GROUPS * 31L).isBefore(lastDay)) {
-                throw new InvalidInputException("groupBy", "the range is too long to group by " + groupBy.label());
-            }
-            List<String> keys = groupBy.calendarKeys(firstDay, lastDay);
-            if (keys.size() > MAX_GROUPS) {
-                throw new InvalidInputException("groupBy", "grouping by " + groupBy.label() + " would give "
-                        + keys.size() + " groups; at most " + MAX_GROUPS + " are allowed");
-            }
-            groups = new LinkedHashMap<>();
-            keys.forEach(key -> groups.put(key, new ArrayList<>()));
-        } else {
-            groups = new TreeMap<>();
+    private static ServiceLevelReport.Group group(String key, CohortFigures figures, ServqualWeights weights) {
+        return new ServiceLevelReport.Group(key, ServiceLevelMetrics.of(figures, weights));
+    }
+
+    private static List<GroupBy.Period> periods(Instant from, Instant to, GroupBy groupBy, ZoneId zone) {
+        if (from.plus(java.time.Duration.ofDays(MAX_GROUPS * 31L)).isBefore(to)) {
+            throw new InvalidInputException("groupBy", "the range is too long to group by " + groupBy.label());
         }
-        for (CohortCase c : cohort) {
-            groups.computeIfAbsent(groupBy.key(c, zone), key -> new ArrayList<>()).add(c);
+        List<GroupBy.Period> periods = groupBy.periods(from, to, zone);
+        if (periods.size() > MAX_GROUPS) {
+            throw new InvalidInputException("groupBy", "grouping by " + groupBy.label() + " would give "
+                    + periods.size() + " groups; at most " + MAX_GROUPS + " are allowed");
         }
-        return groups;
+        return periods;
     }
 
     public Instant now() {

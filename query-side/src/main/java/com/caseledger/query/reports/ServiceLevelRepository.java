@@ -1,52 +1,41 @@
 package com.caseledger.query.reports;
 
-import com.caseledger.events.CaseStatus;
-import com.caseledger.events.CaseType;
-import com.caseledger.events.Category;
-import com.caseledger.events.Channel;
 import com.caseledger.events.FollowUpStatus;
 import com.caseledger.events.Money;
-import com.caseledger.events.Priority;
 import com.caseledger.events.ServqualDimension;
-import com.caseledger.events.ServqualRating;
 import com.caseledger.query.caseview.CaseTimeline;
-import com.caseledger.query.caseview.StatusChange;
 import com.caseledger.query.caseview.TimelineJson;
 import com.caseledger.query.caseview.TimelineTable;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /** Owns {@code projections.service_level_case}. */
 @Repository
 public class ServiceLevelRepository implements TimelineTable {
 
-    private static final TypeReference<List<StatusChange>> STATUS_CHANGES = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Money>> MONEY = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<ServqualDimension, ServqualRating>> SERVQUAL = new TypeReference<>() {
-    };
-
     private final NamedParameterJdbcTemplate jdbc;
     private final TimelineJson timelines;
-    private final ObjectMapper json;
 
-    public ServiceLevelRepository(NamedParameterJdbcTemplate jdbc, TimelineJson timelines, ObjectMapper json) {
+    public ServiceLevelRepository(NamedParameterJdbcTemplate jdbc, TimelineJson timelines) {
         this.jdbc = jdbc;
         this.timelines = timelines;
-        this.json = json;
     }
 
     @Override
@@ -57,8 +46,15 @@ public class ServiceLevelRepository implements TimelineTable {
     }
 
     @Override
-    public void save(CaseTimeline timeline) {
-        MapSqlParameterSource row = new MapSqlParameterSource()
+    public void saveAll(Collection<CaseTimeline> timelines) {
+        if (timelines.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(UPSERT, timelines.stream().map(this::row).toArray(SqlParameterSource[]::new));
+    }
+
+    private SqlParameterSource row(CaseTimeline timeline) {
+        return new MapSqlParameterSource()
                 .addValue("caseId", timeline.caseId())
                 .addValue("version", timeline.version())
                 .addValue("openedAt", Timestamp.from(timeline.openedAt()))
@@ -76,6 +72,7 @@ public class ServiceLevelRepository implements TimelineTable {
                 .addValue("fullResolution", timeline.fullResolutionSeconds())
                 .addValue("requesterWait", timeline.requesterWaitSeconds())
                 .addValue("statusChanges", timelines.write(timeline.statusChanges()))
+                .addValue("statusChangedAt", Timestamp.from(timeline.statusChanges().get(timeline.statusChanges().size() - 1).at()))
                 .addValue("issuedRefunds", timelines.write(timeline.issuedRefunds()))
                 .addValue("followUpsCompleted", timeline.followUps(FollowUpStatus.COMPLETED))
                 .addValue("followUpsMissed", timeline.followUps(FollowUpStatus.MISSED))
@@ -83,16 +80,18 @@ public class ServiceLevelRepository implements TimelineTable {
                 .addValue("nps", timeline.surveys().nps())
                 .addValue("servqual", timeline.surveys().servqual() == null ? null : timelines.write(timeline.surveys().servqual()))
                 .addValue("timeline", timelines.write(timeline));
-        jdbc.update("""
+    }
+
+    private static final String UPSERT = """
                 insert into projections.service_level_case
                     (case_id, version, opened_at, type, channel, category, priority, agent_id, status, replies, reopens,
                      resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
                      requester_wait_seconds, status_changes, issued_refunds, follow_ups_completed, follow_ups_missed,
-                     csat, nps, servqual, timeline)
+                     csat, nps, servqual, status_changed_at, timeline)
                 values (:caseId, :version, :openedAt, :type, :channel, :category, :priority, :agentId, :status, :replies,
                         :reopens, :resolvedEver, :firstReply, :firstResolution, :fullResolution, :requesterWait,
                         cast(:statusChanges as jsonb), cast(:issuedRefunds as jsonb), :followUpsCompleted,
-                        :followUpsMissed, :csat, :nps, cast(:servqual as jsonb), cast(:timeline as jsonb))
+                        :followUpsMissed, :csat, :nps, cast(:servqual as jsonb), :statusChangedAt, cast(:timeline as jsonb))
                 on conflict (case_id) do update set
                     version = excluded.version, opened_at = excluded.opened_at, type = excluded.type,
                     channel = excluded.channel, category = excluded.category, priority = excluded.priority,
@@ -104,18 +103,26 @@ public class ServiceLevelRepository implements TimelineTable {
                     requester_wait_seconds = excluded.requester_wait_seconds,
                     status_changes = excluded.status_changes, issued_refunds = excluded.issued_refunds,
                     follow_ups_completed = excluded.follow_ups_completed, follow_ups_missed = excluded.follow_ups_missed,
-                    csat = excluded.csat, nps = excluded.nps, servqual = excluded.servqual, timeline = excluded.timeline
+                    csat = excluded.csat, nps = excluded.nps, servqual = excluded.servqual,
+                    status_changed_at = excluded.status_changed_at, timeline = excluded.timeline
                 where service_level_case.version < excluded.version
-                """, row);
-    }
+                """;
 
     @Override
     public void deleteAll() {
         jdbc.getJdbcTemplate().update("delete from projections.service_level_case");
     }
 
-    /** The cases opened in [from, to) that match the filter. */
-    public List<CohortCase> cohort(Instant from, Instant to, ReportFilter filter) {
+    /** The figures of the cohort opened in [from, to) matching the filter, per group and in total. */
+    public record Aggregates(Map<String, CohortFigures> groups, CohortFigures total) {
+    }
+
+    /**
+     * Aggregates the cohort in the database. Calendar groups are the given periods (bucketed by their start
+     * instants, so the time zone's rules are Java's); backlog takes each case's status just before {@code to}.
+     */
+    public Aggregates aggregate(Instant from, Instant to, ReportFilter filter, GroupBy groupBy,
+                                List<GroupBy.Period> periods) {
         MapSqlParameterSource parameters = new MapSqlParameterSource()
                 .addValue("from", Timestamp.from(from))
                 .addValue("to", Timestamp.from(to))
@@ -123,41 +130,127 @@ public class ServiceLevelRepository implements TimelineTable {
                 .addValue("channel", filter.channel() == null ? null : filter.channel().name())
                 .addValue("category", filter.category() == null ? null : filter.category().name())
                 .addValue("priority", filter.priority() == null ? null : filter.priority().name())
-                .addValue("agentId", filter.agentId());
-        return jdbc.query("""
-                select case_id, opened_at, type, channel, category, priority, agent_id, status, replies, reopens,
-                       resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
-                       requester_wait_seconds, status_changes, issued_refunds, follow_ups_completed, follow_ups_missed,
-                       csat, nps, servqual
-                from projections.service_level_case
-                where opened_at >= :from and opened_at < :to
-                  and (cast(:type as varchar) is null or type = :type)
-                  and (cast(:channel as varchar) is null or channel = :channel)
-                  and (cast(:category as varchar) is null or category = :category)
-                  and (cast(:priority as varchar) is null or priority = :priority)
-                  and (cast(:agentId as varchar) is null or agent_id = :agentId)
-                order by opened_at, case_id
-                """, parameters, (rs, row) -> cohortCase(rs));
+                .addValue("agentId", filter.agentId())
+                .addValue("bounds", periods.stream().map(period -> period.start().toString())
+                        .collect(Collectors.joining(",", "{", "}")));
+        String key = groupBy == null ? "''"
+                : groupBy.isCalendar() ? "width_bucket(opened_at, cast(:bounds as timestamptz[]))::text" : groupBy.column();
+        Map<String, CohortFigures> groups = new TreeMap<>();
+        CohortFigures[] total = {CohortFigures.EMPTY};
+        jdbc.query(FIGURES.replace("<key>", key), parameters, rs -> {
+            CohortFigures figures = figures(rs);
+            if (rs.getBoolean("is_total")) {
+                total[0] = figures;
+            } else {
+                groups.put(label(rs.getString("group_key"), groupBy, periods), figures);
+            }
+        });
+        Map<String, Map<String, BigDecimal>> refunded = new TreeMap<>();
+        jdbc.query(REFUNDED.replace("<key>", key), parameters, rs -> {
+            String group = rs.getBoolean("is_total") ? null : label(rs.getString("group_key"), groupBy, periods);
+            refunded.computeIfAbsent(group == null ? "" : "g:" + group, g -> new TreeMap<>())
+                    .put(rs.getString("currency"), rs.getBigDecimal("amount"));
+        });
+        groups.replaceAll((group, figures) -> figures.withRefundedAmount(money(refunded.get("g:" + group))));
+        return new Aggregates(groups, total[0].withRefundedAmount(money(refunded.get(""))));
     }
 
-    private CohortCase cohortCase(ResultSet rs) throws SQLException {
-        return new CohortCase(rs.getString("case_id"), rs.getTimestamp("opened_at").toInstant(),
-                CaseType.valueOf(rs.getString("type")), Channel.valueOf(rs.getString("channel")),
-                Category.valueOf(rs.getString("category")), Priority.valueOf(rs.getString("priority")),
-                rs.getString("agent_id"), CaseStatus.valueOf(rs.getString("status")), rs.getInt("replies"),
-                rs.getInt("reopens"), rs.getBoolean("resolved_ever"), rs.getObject("first_reply_seconds", Long.class),
-                rs.getObject("first_resolution_seconds", Long.class), rs.getObject("full_resolution_seconds", Long.class),
-                rs.getObject("requester_wait_seconds", Long.class), read(rs.getString("status_changes"), STATUS_CHANGES),
-                read(rs.getString("issued_refunds"), MONEY), rs.getInt("follow_ups_completed"),
-                rs.getInt("follow_ups_missed"), rs.getObject("csat", Integer.class), rs.getObject("nps", Integer.class),
-                rs.getString("servqual") == null ? Map.of() : read(rs.getString("servqual"), SERVQUAL));
+    private static String label(String groupKey, GroupBy groupBy, List<GroupBy.Period> periods) {
+        return groupBy != null && groupBy.isCalendar() ? periods.get(Integer.parseInt(groupKey) - 1).key() : groupKey;
     }
 
-    private <T> T read(String value, TypeReference<T> type) {
-        try {
-            return json.readValue(value, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Unreadable service-level facts", e);
+    private static List<Money> money(Map<String, BigDecimal> sums) {
+        return sums == null ? List.of()
+                : sums.entrySet().stream().map(sum -> new Money(sum.getValue(), sum.getKey())).toList();
+    }
+
+    private static CohortFigures figures(ResultSet rs) throws SQLException {
+        Map<ServqualDimension, Double> gaps = new EnumMap<>(ServqualDimension.class);
+        for (ServqualDimension dimension : ServqualDimension.values()) {
+            BigDecimal gap = rs.getBigDecimal("gap_" + dimension.name().toLowerCase(Locale.ROOT));
+            if (gap != null) {
+                gaps.put(dimension, gap.doubleValue());
+            }
         }
+        return new CohortFigures(rs.getLong("opened"), rs.getLong("resolved"), rs.getLong("one_touch"),
+                rs.getLong("resolved_ever"), rs.getLong("reopened"), rs.getLong("complaints"), rs.getLong("backlog"),
+                summary(rs, "first_reply"), summary(rs, "first_resolution"), summary(rs, "full_resolution"),
+                summary(rs, "requester_wait"), rs.getLong("refunded"), List.of(), rs.getLong("calls_completed"),
+                rs.getLong("calls_missed"), rs.getLong("csat_answers"), rs.getLong("csat_satisfied"),
+                rs.getLong("nps_answers"), rs.getLong("promoters"), rs.getLong("detractors"), gaps);
+    }
+
+    private static DurationSummary summary(ResultSet rs, String metric) throws SQLException {
+        return new DurationSummary(rs.getLong(metric + "_count"), rs.getObject(metric + "_mean", Long.class),
+                rs.getObject(metric + "_median", Long.class), rs.getObject(metric + "_p90", Long.class));
+    }
+
+    private static final String COHORT = """
+            from projections.service_level_case
+            where opened_at >= :from and opened_at < :to
+              and (cast(:type as varchar) is null or type = :type)
+              and (cast(:channel as varchar) is null or channel = :channel)
+              and (cast(:category as varchar) is null or category = :category)
+              and (cast(:priority as varchar) is null or priority = :priority)
+              and (cast(:agentId as varchar) is null or agent_id = :agentId)
+            """;
+
+    /** Durations: the mean rounded half up; median and p90 nearest-rank (percentile_disc). */
+    private static final String FIGURES = """
+            with cohort as (
+                select <key> as group_key, *,
+                       case when status_changed_at < :to then status
+                            else (select change ->> 'status'
+                                  from jsonb_array_elements(status_changes) with ordinality as changes(change, position)
+                                  where (change ->> 'at')::timestamptz < :to
+                                  order by position desc limit 1)
+                       end as status_at_end
+            """ + COHORT + """
+            )
+            select grouping(group_key) = 1 as is_total, group_key,
+                   count(*) as opened,
+                   count(*) filter (where status in ('RESOLVED', 'CLOSED')) as resolved,
+                   count(*) filter (where status in ('RESOLVED', 'CLOSED') and replies < 2) as one_touch,
+                   count(*) filter (where resolved_ever) as resolved_ever,
+                   count(*) filter (where resolved_ever and reopens > 0) as reopened,
+                   count(*) filter (where type = 'COMPLAINT') as complaints,
+                   count(*) filter (where status_at_end not in ('RESOLVED', 'CLOSED')) as backlog,
+            """ + durations("first_reply") + durations("first_resolution") + durations("full_resolution")
+            + durations("requester_wait") + """
+                   count(*) filter (where jsonb_array_length(issued_refunds) > 0) as refunded,
+                   coalesce(sum(follow_ups_completed), 0) as calls_completed,
+                   coalesce(sum(follow_ups_missed), 0) as calls_missed,
+                   count(csat) as csat_answers,
+                   count(*) filter (where csat >= 4) as csat_satisfied,
+                   count(nps) as nps_answers,
+                   count(*) filter (where nps >= 9) as promoters,
+                   count(*) filter (where nps <= 6) as detractors,
+            """ + gaps() + """
+            from cohort
+            group by grouping sets ((group_key), ())
+            """;
+
+    private static final String REFUNDED = """
+            select grouping(group_key) = 1 as is_total, group_key, refund ->> 'currency' as currency,
+                   sum((refund ->> 'amount')::numeric) as amount
+            from (select <key> as group_key, issued_refunds
+            """ + COHORT + """
+                 ) cohort, jsonb_array_elements(issued_refunds) as refund
+            group by grouping sets ((group_key, refund ->> 'currency'), (refund ->> 'currency'))
+            """;
+
+    private static String durations(String metric) {
+        String column = metric + "_seconds";
+        return "       count(" + column + ") as " + metric + "_count,\n"
+                + "       round(avg(" + column + "))::bigint as " + metric + "_mean,\n"
+                + "       percentile_disc(0.5) within group (order by " + column + ") as " + metric + "_median,\n"
+                + "       percentile_disc(0.9) within group (order by " + column + ") as " + metric + "_p90,\n";
+    }
+
+    private static String gaps() {
+        return Arrays.stream(ServqualDimension.values())
+                .map(dimension -> "       avg((servqual -> '" + dimension + "' ->> 'perception')::int - (servqual -> '"
+                        + dimension + "' ->> 'expectation')::int) as gap_" + dimension.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(",\n", "", "\n"));
     }
 }

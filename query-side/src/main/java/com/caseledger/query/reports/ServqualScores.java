@@ -1,10 +1,8 @@
 package com.caseledger.query.reports;
 
 import com.caseledger.events.ServqualDimension;
-import com.caseledger.events.ServqualRating;
 
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -14,17 +12,9 @@ import java.util.Map;
  */
 public record ServqualScores(Map<ServqualDimension, Double> dimensions, Double unweighted, Double weighted) {
 
-    public static ServqualScores of(List<Map<ServqualDimension, ServqualRating>> answers, ServqualWeights weights) {
+    public static ServqualScores of(Map<ServqualDimension, Double> dimensionScores, ServqualWeights weights) {
         Map<ServqualDimension, Double> dimensions = new EnumMap<>(ServqualDimension.class);
-        for (ServqualDimension dimension : ServqualDimension.values()) {
-            List<ServqualRating> ratings = answers.stream()
-                    .map(answer -> answer.get(dimension))
-                    .filter(java.util.Objects::nonNull)
-                    .toList();
-            if (!ratings.isEmpty()) {
-                dimensions.put(dimension, ratings.stream().mapToInt(ServqualRating::gap).sum() / (double) ratings.size());
-            }
-        }
+        dimensions.putAll(dimensionScores);
         if (dimensions.isEmpty()) {
             return new ServqualScores(dimensions, null, null);
         }

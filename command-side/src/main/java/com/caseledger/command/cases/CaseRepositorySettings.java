@@ -1,0 +1,31 @@
+package com.caseledger.command.cases;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How cases are loaded: from a cache of recently used cases (one node, or nodes that route a case's commands
+ * to one node), else from their latest snapshot plus the events after it. A snapshot is taken every
+ * {@code caseledger.cases.snapshot-after} events, so long cases load as fast as short ones.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CaseRepositorySettings {
+
+    @Bean
+    public Cache caseCache(@Value("${caseledger.cases.cache}") boolean enabled) {
+        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+
+    @Bean
+    public SnapshotTriggerDefinition caseSnapshotTrigger(Snapshotter snapshotter,
+                                                         @Value("${caseledger.cases.snapshot-after}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+}

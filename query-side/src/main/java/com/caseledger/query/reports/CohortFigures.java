@@ -1,0 +1,43 @@
+package com.caseledger.query.reports;
+
+import com.caseledger.events.Money;
+import com.caseledger.events.ServqualDimension;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The counts and sums a cohort's metrics are computed from, as the database aggregates them: what DOMAIN.md's
+ * ratios divide, the duration summaries, and each SERVQUAL dimension's mean gap.
+ */
+public record CohortFigures(long opened,
+                            long resolved,
+                            long oneTouch,
+                            long resolvedEver,
+                            long reopened,
+                            long complaints,
+                            long backlog,
+                            DurationSummary firstReply,
+                            DurationSummary firstResolution,
+                            DurationSummary fullResolution,
+                            DurationSummary requesterWait,
+                            long refunded,
+                            List<Money> refundedAmount,
+                            long callsCompleted,
+                            long callsMissed,
+                            long csatAnswers,
+                            long csatSatisfied,
+                            long npsAnswers,
+                            long promoters,
+                            long detractors,
+                            Map<ServqualDimension, Double> servqualGaps) {
+
+    static final CohortFigures EMPTY = new CohortFigures(0, 0, 0, 0, 0, 0, 0, DurationSummary.NONE, DurationSummary.NONE,
+            DurationSummary.NONE, DurationSummary.NONE, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, Map.of());
+
+    CohortFigures withRefundedAmount(List<Money> amounts) {
+        return new CohortFigures(opened, resolved, oneTouch, resolvedEver, reopened, complaints, backlog, firstReply,
+                firstResolution, fullResolution, requesterWait, refunded, amounts, callsCompleted, callsMissed,
+                csatAnswers, csatSatisfied, npsAnswers, promoters, detractors, servqualGaps);
+    }
+}
