@@ -1,5 +1,6 @@
 package com.caseledger.command;
 
+import com.caseledger.platform.database.SchemaMigrations;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,12 +15,6 @@ public class CommandSideStorage {
 
     @Bean(initMethod = "migrate")
     public Flyway commandSideFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .createSchemas(true)
-                .table("flyway_history")
-                .locations("classpath:db/commandside")
-                .load();
+        return SchemaMigrations.forSchema(dataSource, SCHEMA, "classpath:db/commandside");
     }
 }

@@ -17,12 +17,6 @@ public class EventStoreMigrations {
 
     @Bean(initMethod = "migrate")
     public Flyway eventStoreFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .createSchemas(true)
-                .table("flyway_history")
-                .locations("classpath:db/eventstore")
-                .load();
+        return SchemaMigrations.forSchema(dataSource, SCHEMA, "classpath:db/eventstore");
     }
 }

@@ -275,6 +275,10 @@ public class CaseTimeline {
         return followUps.values().stream().filter(call -> call.status() == status).count();
     }
 
+    public Instant lastStatusChangeAt() {
+        return statusChanges.get(statusChanges.size() - 1).at();
+    }
+
     public List<StatusChange> statusChanges() {
         return List.copyOf(statusChanges);
     }

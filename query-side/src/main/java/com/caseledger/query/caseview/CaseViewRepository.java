@@ -13,29 +13,15 @@ import java.util.Optional;
 
 /** Owns {@code projections.case_view}. */
 @Repository
-public class CaseViewRepository implements TimelineTable {
-
-    private final NamedParameterJdbcTemplate jdbc;
-    private final TimelineJson json;
+public class CaseViewRepository extends TimelineRows {
 
     public CaseViewRepository(NamedParameterJdbcTemplate jdbc, TimelineJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
-
-    @Override
-    public Optional<CaseTimeline> find(String caseId) {
-        return jdbc.query("select timeline from projections.case_view where case_id = :caseId",
-                        new MapSqlParameterSource("caseId", caseId), (rs, row) -> json.read(rs.getString(1)))
-                .stream().findFirst();
+        super(jdbc, json, "projections.case_view");
     }
 
     @Override
     public void saveAll(Collection<CaseTimeline> timelines) {
-        if (timelines.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate(UPSERT, timelines.stream().map(this::row).toArray(SqlParameterSource[]::new));
+        upsert(UPSERT, timelines, this::row);
     }
 
     private SqlParameterSource row(CaseTimeline timeline) {

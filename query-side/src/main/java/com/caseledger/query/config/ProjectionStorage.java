@@ -1,6 +1,7 @@
 package com.caseledger.query.config;
 
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import com.caseledger.platform.database.SchemaMigrations;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,13 +19,7 @@ public class ProjectionStorage {
 
     @Bean(initMethod = "migrate")
     public Flyway projectionsFlyway(DataSource dataSource) {
-        return Flyway.configure()
-                .dataSource(dataSource)
-                .schemas(SCHEMA)
-                .createSchemas(true)
-                .table("flyway_history")
-                .locations("classpath:db/projections")
-                .load();
+        return SchemaMigrations.forSchema(dataSource, SCHEMA, "classpath:db/projections");
     }
 
     @Bean

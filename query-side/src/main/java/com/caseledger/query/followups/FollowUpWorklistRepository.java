@@ -5,7 +5,7 @@ import com.caseledger.events.FollowUpStatus;
 import com.caseledger.query.caseview.CaseTimeline;
 import com.caseledger.query.caseview.FollowUpView;
 import com.caseledger.query.caseview.TimelineJson;
-import com.caseledger.query.caseview.TimelineTable;
+import com.caseledger.query.caseview.TimelineRows;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -20,38 +20,24 @@ import java.util.Optional;
 
 /** Owns {@code projections.follow_up_case} and {@code projections.follow_up}. */
 @Repository
-public class FollowUpWorklistRepository implements TimelineTable {
-
-    private final NamedParameterJdbcTemplate jdbc;
-    private final TimelineJson json;
+public class FollowUpWorklistRepository extends TimelineRows {
 
     public FollowUpWorklistRepository(NamedParameterJdbcTemplate jdbc, TimelineJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
-
-    @Override
-    public Optional<CaseTimeline> find(String caseId) {
-        return jdbc.query("select timeline from projections.follow_up_case where case_id = :caseId",
-                        new MapSqlParameterSource("caseId", caseId), (rs, row) -> json.read(rs.getString(1)))
-                .stream().findFirst();
+        super(jdbc, json, "projections.follow_up_case");
     }
 
     @Override
     public void saveAll(Collection<CaseTimeline> timelines) {
         List<CaseTimeline> cases = List.copyOf(timelines);
-        if (cases.isEmpty()) {
-            return;
-        }
-        int[] stored = jdbc.batchUpdate("""
+        int[] stored = upsert("""
                 insert into projections.follow_up_case (case_id, version, timeline)
                 values (:caseId, :version, cast(:timeline as jsonb))
                 on conflict (case_id) do update set version = excluded.version, timeline = excluded.timeline
                 where follow_up_case.version < excluded.version
-                """, cases.stream().map(timeline -> new MapSqlParameterSource()
+                """, cases, timeline -> new MapSqlParameterSource()
                 .addValue("caseId", timeline.caseId())
                 .addValue("version", timeline.version())
-                .addValue("timeline", json.write(timeline))).toArray(SqlParameterSource[]::new));
+                .addValue("timeline", json.write(timeline)));
         List<SqlParameterSource> calls = new ArrayList<>();
         for (int i = 0; i < cases.size(); i++) {
             if (stored[i] == 0) {

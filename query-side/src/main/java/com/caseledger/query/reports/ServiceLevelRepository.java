@@ -5,7 +5,7 @@ import com.caseledger.events.Money;
 import com.caseledger.events.ServqualDimension;
 import com.caseledger.query.caseview.CaseTimeline;
 import com.caseledger.query.caseview.TimelineJson;
-import com.caseledger.query.caseview.TimelineTable;
+import com.caseledger.query.caseview.TimelineRows;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -28,29 +28,19 @@ import java.util.stream.Collectors;
 
 /** Owns {@code projections.service_level_case}. */
 @Repository
-public class ServiceLevelRepository implements TimelineTable {
+public class ServiceLevelRepository extends TimelineRows {
 
-    private final NamedParameterJdbcTemplate jdbc;
-    private final TimelineJson timelines;
-
-    public ServiceLevelRepository(NamedParameterJdbcTemplate jdbc, TimelineJson timelines) {
-        this.jdbc = jdbc;
-        this.timelines = timelines;
-    }
-
-    @Override
-    public Optional<CaseTimeline> find(String caseId) {
-        return jdbc.query("select timeline from projections.service_level_case where case_id = :caseId",
-                        new MapSqlParameterSource("caseId", caseId), (rs, row) -> timelines.read(rs.getString(1)))
-                .stream().findFirst();
+    public ServiceLevelRepository(NamedParameterJdbcTemplate jdbc, TimelineJson json) {
+        super(jdbc, json, "projections.service_level_fold");
     }
 
     @Override
     public void saveAll(Collection<CaseTimeline> timelines) {
-        if (timelines.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate(UPSERT, timelines.stream().map(this::row).toArray(SqlParameterSource[]::new));
+        upsert(UPSERT_FOLD, timelines, timeline -> new MapSqlParameterSource()
+                .addValue("caseId", timeline.caseId())
+                .addValue("version", timeline.version())
+                .addValue("timeline", json.write(timeline)));
+        upsert(UPSERT, timelines, this::row);
     }
 
     private SqlParameterSource row(CaseTimeline timeline) {
@@ -71,27 +61,33 @@ public class ServiceLevelRepository implements TimelineTable {
                 .addValue("firstResolution", timeline.firstResolutionSeconds())
                 .addValue("fullResolution", timeline.fullResolutionSeconds())
                 .addValue("requesterWait", timeline.requesterWaitSeconds())
-                .addValue("statusChanges", timelines.write(timeline.statusChanges()))
-                .addValue("statusChangedAt", Timestamp.from(timeline.statusChanges().get(timeline.statusChanges().size() - 1).at()))
-                .addValue("issuedRefunds", timelines.write(timeline.issuedRefunds()))
+                .addValue("statusChanges", json.write(timeline.statusChanges()))
+                .addValue("statusChangedAt", Timestamp.from(timeline.lastStatusChangeAt()))
+                .addValue("issuedRefunds", json.write(timeline.issuedRefunds()))
                 .addValue("followUpsCompleted", timeline.followUps(FollowUpStatus.COMPLETED))
                 .addValue("followUpsMissed", timeline.followUps(FollowUpStatus.MISSED))
                 .addValue("csat", timeline.surveys().csat())
                 .addValue("nps", timeline.surveys().nps())
-                .addValue("servqual", timeline.surveys().servqual() == null ? null : timelines.write(timeline.surveys().servqual()))
-                .addValue("timeline", timelines.write(timeline));
+                .addValue("servqual", timeline.surveys().servqual() == null ? null : json.write(timeline.surveys().servqual()));
     }
+
+    private static final String UPSERT_FOLD = """
+                insert into projections.service_level_fold (case_id, version, timeline)
+                values (:caseId, :version, cast(:timeline as jsonb))
+                on conflict (case_id) do update set version = excluded.version, timeline = excluded.timeline
+                where service_level_fold.version < excluded.version
+                """;
 
     private static final String UPSERT = """
                 insert into projections.service_level_case
                     (case_id, version, opened_at, type, channel, category, priority, agent_id, status, replies, reopens,
                      resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
                      requester_wait_seconds, status_changes, issued_refunds, follow_ups_completed, follow_ups_missed,
-                     csat, nps, servqual, status_changed_at, timeline)
+                     csat, nps, servqual, status_changed_at)
                 values (:caseId, :version, :openedAt, :type, :channel, :category, :priority, :agentId, :status, :replies,
                         :reopens, :resolvedEver, :firstReply, :firstResolution, :fullResolution, :requesterWait,
                         cast(:statusChanges as jsonb), cast(:issuedRefunds as jsonb), :followUpsCompleted,
-                        :followUpsMissed, :csat, :nps, cast(:servqual as jsonb), :statusChangedAt, cast(:timeline as jsonb))
+                        :followUpsMissed, :csat, :nps, cast(:servqual as jsonb), :statusChangedAt)
                 on conflict (case_id) do update set
                     version = excluded.version, opened_at = excluded.opened_at, type = excluded.type,
                     channel = excluded.channel, category = excluded.category, priority = excluded.priority,
@@ -104,13 +100,14 @@ public class ServiceLevelRepository implements TimelineTable {
                     status_changes = excluded.status_changes, issued_refunds = excluded.issued_refunds,
                     follow_ups_completed = excluded.follow_ups_completed, follow_ups_missed = excluded.follow_ups_missed,
                     csat = excluded.csat, nps = excluded.nps, servqual = excluded.servqual,
-                    status_changed_at = excluded.status_changed_at, timeline = excluded.timeline
+                    status_changed_at = excluded.status_changed_at
                 where service_level_case.version < excluded.version
                 """;
 
     @Override
     public void deleteAll() {
         jdbc.getJdbcTemplate().update("delete from projections.service_level_case");
+        jdbc.getJdbcTemplate().update("delete from projections.service_level_fold");
     }
 
     /** The figures of the cohort opened in [from, to) matching the filter, per group and in total. */
@@ -134,7 +131,7 @@ public class ServiceLevelRepository implements TimelineTable {
                 .addValue("bounds", periods.stream().map(period -> period.start().toString())
                         .collect(Collectors.joining(",", "{", "}")));
         String key = groupBy == null ? "''"
-                : groupBy.isCalendar() ? "width_bucket(opened_at, cast(:bounds as timestamptz[]))::text" : groupBy.column();
+                : groupBy.isCalendar() ? "width_bucket(opened_at, (select starts from bounds))::text" : groupBy.column();
         Map<String, CohortFigures> groups = new TreeMap<>();
         CohortFigures[] total = {CohortFigures.EMPTY};
         jdbc.query(FIGURES.replace("<key>", key), parameters, rs -> {
@@ -197,7 +194,8 @@ public class ServiceLevelRepository implements TimelineTable {
 
     /** Durations: the mean rounded half up; median and p90 nearest-rank (percentile_disc). */
     private static final String FIGURES = """
-            with cohort as (
+            with bounds as (select cast(:bounds as timestamptz[]) as starts),
+            cohort as (
                 select <key> as group_key, *,
                        case when status_changed_at < :to then status
                             else (select change ->> 'status'
@@ -231,6 +229,7 @@ public class ServiceLevelRepository implements TimelineTable {
             """;
 
     private static final String REFUNDED = """
+            with bounds as (select cast(:bounds as timestamptz[]) as starts)
             select grouping(group_key) = 1 as is_total, group_key, refund ->> 'currency' as currency,
                    sum((refund ->> 'amount')::numeric) as amount
             from (select <key> as group_key, issued_refunds
