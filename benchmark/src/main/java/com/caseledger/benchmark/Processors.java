@@ -11,7 +11,7 @@ import java.util.OptionalLong;
 /** Watches and restarts the projections' streaming processors. */
 final class Processors {
 
-    static final List<String> NAMES = List.of("case-views", "service-levels", "follow-ups");
+    static final List<String> NAMES = List.of("case-projections");
 
     private final EventProcessingConfiguration processing;
 

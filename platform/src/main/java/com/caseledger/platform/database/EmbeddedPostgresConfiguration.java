@@ -34,7 +34,10 @@ public class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(postgresData)
                 .setCleanDataDirectory(false)
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                .setServerConfig("shared_buffers", "256MB")
+                // reports sort a period's cases in memory rather than on disk
+                .setServerConfig("work_mem", "32MB");
         if (port > 0) {
             builder.setPort(port);
         }
