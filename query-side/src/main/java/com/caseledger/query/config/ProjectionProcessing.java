@@ -2,8 +2,12 @@ package com.caseledger.query.config;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.Duration;
 
 /**
  * All projections run in one pooled streaming processor: the store is read and each event deserialized once
@@ -14,6 +18,12 @@ import org.springframework.context.annotation.Configuration;
 public class ProjectionProcessing {
 
     public static final String PROCESSOR = "case-projections";
+
+    @Bean(destroyMethod = "close")
+    public ProjectionEventSource projectionEventSource(EventStore eventStore,
+                                                       @Value("${caseledger.query.check-for-events-every}") Duration checkEvery) {
+        return new ProjectionEventSource(eventStore, checkEvery);
+    }
 
     @Bean
     public ConfigurerModule projectionsInOneProcessor() {
