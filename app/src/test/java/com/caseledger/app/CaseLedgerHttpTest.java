@@ -2,6 +2,7 @@ package com.caseledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,6 +14,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,21 +37,30 @@ public abstract class CaseLedgerHttpTest {
     @Autowired
     protected TestRestTemplate http;
 
+    /** Every answer of the test, so that none may be a server error. */
+    private final List<ResponseEntity<String>> answers = new ArrayList<>();
+
     @BeforeEach
-    void noRedirectsAndNoRetries() {
+    void serverIsUp() {
         assertThat(port).isPositive();
+    }
+
+    @AfterEach
+    void no_answer_was_a_server_error() {
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode().is5xxServerError())
+                .as(answer.getStatusCode() + " " + answer.getBody()).isFalse());
     }
 
     /** POSTs a JSON body (a Map, or a raw String sent as it is) with the given headers (name, value, ...). */
     protected ResponseEntity<String> post(String path, Object body, String... headers) {
         HttpHeaders httpHeaders = new HttpHeaders();
         httpHeaders.setContentType(MediaType.APPLICATION_JSON);
-        httpHeaders.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        httpHeaders.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             httpHeaders.add(headers[i], headers[i + 1]);
         }
         String text = body == null ? null : body instanceof String raw ? raw : write(body);
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(text, httpHeaders), String.class);
+        return remembered(http.exchange(path, HttpMethod.POST, new HttpEntity<>(text, httpHeaders), String.class));
     }
 
     protected ResponseEntity<String> get(String path, String... headers) {
@@ -56,7 +68,12 @@ public abstract class CaseLedgerHttpTest {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             httpHeaders.add(headers[i], headers[i + 1]);
         }
-        return http.exchange(path, HttpMethod.GET, new HttpEntity<>(httpHeaders), String.class);
+        return remembered(http.exchange(path, HttpMethod.GET, new HttpEntity<>(httpHeaders), String.class));
+    }
+
+    private ResponseEntity<String> remembered(ResponseEntity<String> answer) {
+        answers.add(answer);
+        return answer;
     }
 
     /** Opens a case and answers its id; fails the test unless the answer is 201. */

@@ -40,7 +40,8 @@ final class Results {
         out.printf(format, "measurement", "value", "unit", "detail");
         out.printf(format, "-".repeat(width), "-".repeat(12), "-".repeat(9), "---");
         for (Row row : rows) {
-            out.printf(format, row.name(), String.format("%,.1f", row.value()), row.unit(), row.detail());
+            String value = row.unit().equals("x") ? String.format("%.3f", row.value()) : String.format("%,.1f", row.value());
+            out.printf(format, row.name(), value, row.unit(), row.detail());
         }
     }
 }
