@@ -24,6 +24,14 @@ final class Processors {
                 .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
     }
 
+    void stopAll() {
+        NAMES.forEach(name -> processor(name).shutDown());
+    }
+
+    void startAll() {
+        NAMES.forEach(name -> processor(name).start());
+    }
+
     /** Drops every projection's position and state, and replays the whole store into it. */
     void rebuildAll() {
         for (String name : NAMES) {
