@@ -9,7 +9,6 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** Owns {@code projections.case_view}. */
 @Repository
@@ -55,11 +54,6 @@ public class CaseViewRepository extends TimelineRows {
     @Override
     public void deleteAll() {
         jdbc.getJdbcTemplate().update("delete from projections.case_view");
-    }
-
-    public Optional<Long> version(String caseId) {
-        return jdbc.queryForList("select version from projections.case_view where case_id = :caseId",
-                new MapSqlParameterSource("caseId", caseId), Long.class).stream().findFirst();
     }
 
     public CasePage list(CaseFilter filter, int page, int size) {

@@ -4,6 +4,7 @@ import com.caseledger.platform.web.InvalidInputException;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public class ServiceLevelReports {
     }
 
     private static List<GroupBy.Period> periods(Instant from, Instant to, GroupBy groupBy, ZoneId zone) {
-        if (from.plus(java.time.Duration.ofDays(MAX_GROUPS * 31L)).isBefore(to)) {
+        if (from.plus(Duration.ofDays(MAX_GROUPS * 31L)).isBefore(to)) {
             throw new InvalidInputException("groupBy", "the range is too long to group by " + groupBy.label());
         }
         List<GroupBy.Period> periods = groupBy.periods(from, to, zone);
