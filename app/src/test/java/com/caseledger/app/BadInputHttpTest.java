@@ -382,12 +382,4 @@ class BadInputHttpTest extends CaseLedgerHttpTest {
         body.put("subject", "Is this in stock?");
         return body;
     }
-
-    private static String customer() {
-        return "customer-" + UUID.randomUUID();
-    }
-
-    private static String agent() {
-        return "agent-" + UUID.randomUUID();
-    }
 }

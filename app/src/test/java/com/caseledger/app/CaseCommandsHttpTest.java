@@ -266,12 +266,4 @@ class CaseCommandsHttpTest extends CaseLedgerHttpTest {
         body.put("subject", "Where is my order?");
         return body;
     }
-
-    private static String customer() {
-        return "customer-" + UUID.randomUUID();
-    }
-
-    private static String agent() {
-        return "agent-" + UUID.randomUUID();
-    }
 }

@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,6 +96,16 @@ public abstract class CaseLedgerHttpTest {
         ResponseEntity<String> response = get("/api/cases/" + caseId + "?minVersion=" + version);
         assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
         return json(response);
+    }
+
+    /** A customer id no other test uses, so tests sharing one database stay apart. */
+    protected static String customer() {
+        return "customer-" + UUID.randomUUID();
+    }
+
+    /** An agent id no other test uses. */
+    protected static String agent() {
+        return "agent-" + UUID.randomUUID();
     }
 
     protected static JsonNode json(ResponseEntity<String> response) {

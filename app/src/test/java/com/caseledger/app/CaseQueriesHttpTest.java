@@ -363,12 +363,4 @@ class CaseQueriesHttpTest extends CaseLedgerHttpTest {
         }
         return body;
     }
-
-    private static String customer() {
-        return "customer-" + UUID.randomUUID();
-    }
-
-    private static String agent() {
-        return "agent-" + UUID.randomUUID();
-    }
 }

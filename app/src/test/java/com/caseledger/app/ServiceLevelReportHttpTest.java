@@ -8,8 +8,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -71,15 +69,13 @@ import static org.assertj.core.api.Assertions.withinPercentage;
  * which DOMAIN.md does not tie to the current status, so it counts.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ServiceLevelReportHttpTest extends CaseLedgerHttpTest {
+class ServiceLevelReportHttpTest extends ReportHttpTest {
 
     private static final String AGENT = "slreport-";
     private static final String ANA = AGENT + "ana";
     private static final String BO = AGENT + "bo";
     private static final String CY = AGENT + "cy";
-    private static final String REPORT = "/api/reports/service-levels?";
     private static final String PERIOD = "from=2022-06-13T00:00:00Z&to=2022-06-18T00:00:00Z";
-    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(30);
 
     /** The total of P: cases A to M. */
     private static final Expected PERIOD_TOTAL = opened(13)
@@ -607,44 +603,14 @@ class ServiceLevelReportHttpTest extends CaseLedgerHttpTest {
      * not cover: poll until P's total shows the scenario, or give up and let the assertions show the difference.
      */
     private void awaitServiceLevelProjection() {
-        Instant deadline = Instant.now().plus(PROJECTION_WAIT);
-        while (Instant.now().isBefore(deadline)) {
+        awaitReport(PERIOD, report -> {
             SoftAssertions softly = new SoftAssertions();
-            PERIOD_TOTAL.check(softly, "total", report(PERIOD).get("total"));
-            if (softly.wasSuccess()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+            PERIOD_TOTAL.check(softly, "total", report.get("total"));
+            return softly.wasSuccess();
+        });
     }
 
     // --- reading the report ---
-
-    private JsonNode report(String query) {
-        ResponseEntity<String> response = get(REPORT + query);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        return json(response);
-    }
-
-    private static List<String> keys(JsonNode report) {
-        List<String> keys = new ArrayList<>();
-        report.get("groups").forEach(group -> keys.add(group.get("key").asText()));
-        return keys;
-    }
-
-    private static JsonNode group(JsonNode report, String key) {
-        for (JsonNode group : report.get("groups")) {
-            if (group.get("key").asText().equals(key)) {
-                return group;
-            }
-        }
-        throw new AssertionError("No group " + key + " in " + report.get("groups"));
-    }
 
     private static List<Long> groupFigures(JsonNode report, String field) {
         List<Long> figures = new ArrayList<>();

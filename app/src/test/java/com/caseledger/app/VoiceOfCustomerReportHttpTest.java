@@ -8,7 +8,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,14 +62,12 @@ import static org.assertj.core.api.Assertions.within;
  * A follow-up call's own satisfaction score (V1's 2, V6's 4) is no CSAT answer.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VoiceOfCustomerReportHttpTest extends CaseLedgerHttpTest {
+class VoiceOfCustomerReportHttpTest extends ReportHttpTest {
 
     private static final String PREFIX = "vocreport-";
-    private static final String REPORT = "/api/reports/service-levels?";
     private static final String PERIOD = "from=2021-09-06T00:00:00Z&to=2021-09-09T00:00:00Z";
     private static final String WEIGHTS = "servqualWeights=TANGIBLES:10,RELIABILITY:30,RESPONSIVENESS:20,ASSURANCE:20,EMPATHY:20";
     private static final String WEIGHTS_PARAMETER = "servqualWeights";
-    private static final Duration PROJECTION_WAIT = Duration.ofSeconds(30);
     private static final double TOLERANCE = 1e-9;
     private static final List<String> DIMENSIONS = List.of("TANGIBLES", "RELIABILITY", "RESPONSIVENESS", "ASSURANCE", "EMPATHY");
 
@@ -535,30 +532,15 @@ class VoiceOfCustomerReportHttpTest extends CaseLedgerHttpTest {
      * let the assertions show the difference.
      */
     private void awaitReportProjection() {
-        Instant deadline = Instant.now().plus(PROJECTION_WAIT);
-        while (Instant.now().isBefore(deadline)) {
-            JsonNode total = report(PERIOD).get("total");
+        awaitReport(PERIOD, report -> {
+            JsonNode total = report.get("total");
             SoftAssertions softly = new SoftAssertions();
             TOTAL.check(softly, "total", total);
-            if (total.path("casesOpened").asLong() == TOTAL.opened && softly.wasSuccess()) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+            return total.path("casesOpened").asLong() == TOTAL.opened && softly.wasSuccess();
+        });
     }
 
     // --- reading the report ---
-
-    private JsonNode report(String query) {
-        ResponseEntity<String> response = get(REPORT + query);
-        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(200);
-        return json(response);
-    }
 
     private void assertRefusedWeights(String weights, String named) {
         ResponseEntity<String> response = get(REPORT + PERIOD + "&" + WEIGHTS_PARAMETER + "=" + weights);
@@ -601,21 +583,6 @@ class VoiceOfCustomerReportHttpTest extends CaseLedgerHttpTest {
             rows.put(row.get("key"), row);
         }
         return rows;
-    }
-
-    private static List<String> keys(JsonNode report) {
-        List<String> keys = new ArrayList<>();
-        report.get("groups").forEach(group -> keys.add(group.get("key").asText()));
-        return keys;
-    }
-
-    private static JsonNode group(JsonNode report, String key) {
-        for (JsonNode group : report.get("groups")) {
-            if (group.get("key").asText().equals(key)) {
-                return group;
-            }
-        }
-        throw new AssertionError("No group " + key + " in " + report.get("groups"));
     }
 
     // --- expected figures ---
