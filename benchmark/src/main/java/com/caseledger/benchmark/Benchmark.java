@@ -1,17 +1,33 @@
 package com.caseledger.benchmark;
 
+import com.caseledger.command.cases.AddInternalNote;
+import com.caseledger.command.cases.AssignCase;
+import com.caseledger.command.cases.AwaitCustomer;
+import com.caseledger.command.cases.CloseCase;
+import com.caseledger.command.cases.OpenCase;
+import com.caseledger.command.cases.RecordCustomerMessage;
+import com.caseledger.command.cases.ReplyToCustomer;
+import com.caseledger.command.cases.ResolveCase;
 import com.caseledger.events.CaseEvent;
+import com.caseledger.events.CaseType;
+import com.caseledger.events.Category;
+import com.caseledger.events.Channel;
 import com.caseledger.events.EventMetadata;
+import com.caseledger.events.Priority;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.HdrHistogram.Histogram;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.StreamableMessageSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -29,13 +45,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 /**
  * The benchmark harness: starts CaseLedger on a fresh embedded PostgreSQL and measures command throughput over
  * HTTP, event appends, a full rebuild of every projection, consistency lag and report latency, with two baselines
  * measured in the same run: Axon's default processing setup and plain JDBC on the same database.
- * Settings are system properties: {@code events} (1000000), {@code clients} (16), {@code seconds} (20 per HTTP
- * measurement), {@code baselineSeconds} (60), {@code seed} (42), {@code dataDir} (a new temporary folder).
+ * Floors put each figure in its place: the web layer with no command behind it, the commands without the web
+ * layer, and Axon's pooled processor with no projection work. Settings are system properties: {@code events}
+ * (1000000), {@code clients} (16), {@code seconds} (20 per HTTP measurement), {@code warmupSeconds} (20),
+ * {@code baselineSeconds} (60), {@code seed} (42), {@code dataDir} (a new temporary folder), {@code phases}.
  */
 public final class Benchmark {
 
@@ -45,10 +64,11 @@ public final class Benchmark {
     private final long events = Long.getLong("events", 1_000_000);
     private final int clients = Integer.getInteger("clients", 16);
     private final long seconds = Long.getLong("seconds", 20);
+    private final long warmupSeconds = Long.getLong("warmupSeconds", 20);
     private final long baselineSeconds = Long.getLong("baselineSeconds", 60);
     private final long seed = Long.getLong("seed", 42);
     private final List<String> phases = List.of(System.getProperty("phases",
-            "commands,append,jdbc,lag,rebuild,report,axon").split(","));
+            "commands,floors,append,jdbc,lag,rebuild,report,axon").split(","));
     private final Instant historyStart = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(400));
     private final Results results = new Results();
 
@@ -69,6 +89,9 @@ public final class Benchmark {
             Processors processors = new Processors(app.getBean(EventProcessingConfiguration.class));
 
             double commandsPerSecond = phase("commands") ? commandThroughput(baseUrl) : Double.NaN;
+            if (phase("floors")) {
+                floors(app, baseUrl);
+            }
             // the projections wait while the store fills: many concurrent append batches in flight leave gaps
             // in the global index that a reader running alongside would have to track event by event
             processors.stopAll();
@@ -76,6 +99,12 @@ public final class Benchmark {
             processors.startAll();
             // the projections take in the appended store first, so nothing else competes with what follows
             processors.awaitPosition(head, TimeUnit.MINUTES.toMillis(30));
+            if (phase("floors")) {
+                results.ratio("commands over HTTP vs HTTP round trips with no command", commandsPerSecond,
+                        results.value("HTTP round trips, no command (" + clients + " clients)"));
+                results.ratio("commands over HTTP vs commands without HTTP", commandsPerSecond,
+                        results.value("commands without HTTP (" + clients + " threads)"));
+            }
             if (phase("jdbc")) {
                 plainJdbc(dataSource, jdbc);
                 results.ratio("commands/s over HTTP vs plain JDBC single-row inserts", commandsPerSecond,
@@ -88,6 +117,9 @@ public final class Benchmark {
             }
             if (phase("rebuild")) {
                 rebuild(processors, head(jdbc));
+                dispatchFloor(app, head(jdbc));
+                results.ratio("rebuild vs Axon's pooled processor alone", results.value("full rebuild of all projections"),
+                        results.value("Axon pooled processor alone"));
             }
             if (phase("report")) {
                 reportLatency(baseUrl);
@@ -122,33 +154,133 @@ public final class Benchmark {
 
     /** Closed-loop clients, each working its own cases: open, then eight commands on the case. */
     private double commandThroughput(String baseUrl) throws Exception {
+        closedLoop(warmupSeconds, client -> new HttpCases(new Http(baseUrl), client), new Histogram(3));
         Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
-        AtomicLong commands = new AtomicLong();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        double rate = closedLoop(seconds, client -> new HttpCases(new Http(baseUrl), client), latency);
+        results.measure("commands over HTTP (" + clients + " clients)", rate, "commands/s", percentiles(latency)
+                + "; after " + warmupSeconds + " s of warm-up");
+        return rate;
+    }
+
+    /** The same clients and loop with the work taken away, one layer at a time. */
+    private void floors(ConfigurableApplicationContext app, String baseUrl) throws Exception {
+        Histogram echo = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
+        closedLoop(warmupSeconds / 2, client -> new HttpEcho(new Http(baseUrl)), new Histogram(3));
+        results.measure("HTTP round trips, no command (" + clients + " clients)",
+                closedLoop(seconds, client -> new HttpEcho(new Http(baseUrl)), echo), "requests/s",
+                percentiles(echo) + "; the same JSON in and out, nothing behind it: the web layer's floor");
+        CommandGateway gateway = app.getBean(CommandGateway.class);
+        Histogram direct = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
+        closedLoop(warmupSeconds / 2, client -> new GatewayCases(gateway, client), new Histogram(3));
+        results.measure("commands without HTTP (" + clients + " threads)",
+                closedLoop(seconds, client -> new GatewayCases(gateway, client), direct), "commands/s",
+                percentiles(direct) + "; the same commands sent in process: Axon, the store and the projections");
+    }
+
+    /** One client's next request; answers when it is answered. */
+    private interface Step {
+        void next() throws Exception;
+    }
+
+    private interface StepFactory {
+        Step forClient(int client);
+    }
+
+    private double closedLoop(long forSeconds, StepFactory steps, Histogram latency) throws Exception {
+        AtomicLong done = new AtomicLong();
         long started = System.nanoTime();
+        long deadline = started + TimeUnit.SECONDS.toNanos(forSeconds);
         runClients(client -> {
-            Http http = new Http(baseUrl);
+            Step step = steps.forClient(client);
             while (System.nanoTime() < deadline) {
                 long t0 = System.nanoTime();
-                String caseId = http.post("/api/cases", Map.of("type", "COMPLAINT", "channel", "CHAT",
-                        "customerId", "load-" + client, "subject", "Where is my parcel?")).get("caseId").asText();
-                record(latency, t0);
-                commands.incrementAndGet();
-                for (String action : WORK) {
-                    if (System.nanoTime() >= deadline) {
-                        return;
-                    }
-                    long t1 = System.nanoTime();
-                    http.post("/api/cases/" + caseId + "/" + action, body(action));
-                    record(latency, t1);
-                    commands.incrementAndGet();
+                step.next();
+                synchronized (latency) {
+                    record(latency, t0);
                 }
+                done.incrementAndGet();
             }
         });
-        double rate = commands.get() / ((System.nanoTime() - started) / 1e9);
-        results.measure("commands over HTTP (" + clients + " clients)", rate, "commands/s",
-                "p50 " + ms(latency.getValueAtPercentile(50)) + " ms, p99 " + ms(latency.getValueAtPercentile(99)) + " ms");
-        return rate;
+        return done.get() / ((System.nanoTime() - started) / 1e9);
+    }
+
+    private static String percentiles(Histogram latency) {
+        return "p50 " + ms(latency.getValueAtPercentile(50)) + " ms, p99 " + ms(latency.getValueAtPercentile(99)) + " ms";
+    }
+
+    /** A client working cases over HTTP: opens one, then the eight commands of {@link #WORK}, then the next. */
+    private static final class HttpCases implements Step {
+        private final Http http;
+        private final int client;
+        private String caseId;
+        private int done = WORK.length;
+
+        HttpCases(Http http, int client) {
+            this.http = http;
+            this.client = client;
+        }
+
+        @Override
+        public void next() {
+            if (done == WORK.length) {
+                caseId = http.post("/api/cases", Map.of("type", "COMPLAINT", "channel", "CHAT",
+                        "customerId", "load-" + client, "subject", "Where is my parcel?")).get("caseId").asText();
+                done = 0;
+            } else {
+                String action = WORK[done++];
+                http.post("/api/cases/" + caseId + "/" + action, body(action));
+            }
+        }
+    }
+
+    private static final class HttpEcho implements Step {
+        private final Http http;
+
+        HttpEcho(Http http) {
+            this.http = http;
+        }
+
+        @Override
+        public void next() {
+            http.post("/benchmark/echo", body("replies"));
+        }
+    }
+
+    /** The commands of {@link HttpCases}, sent through the command gateway. */
+    private static final class GatewayCases implements Step {
+        private final CommandGateway gateway;
+        private final int client;
+        private String caseId;
+        private int done = WORK.length;
+
+        GatewayCases(CommandGateway gateway, int client) {
+            this.gateway = gateway;
+            this.client = client;
+        }
+
+        @Override
+        public void next() {
+            MetaData metaData = MetaData.with(EventMetadata.ACTOR, "benchmark")
+                    .and(EventMetadata.CORRELATION_ID, UUID.randomUUID().toString());
+            Object command;
+            if (done == WORK.length) {
+                caseId = UUID.randomUUID().toString();
+                command = new OpenCase(caseId, CaseType.COMPLAINT, Channel.CHAT, Category.OTHER, Priority.NORMAL,
+                        "direct-" + client, "Where is my parcel?", null, null, null, null);
+                done = 0;
+            } else {
+                command = switch (WORK[done++]) {
+                    case "assign" -> new AssignCase(caseId, "agent-1", null, null);
+                    case "replies" -> new ReplyToCustomer(caseId, "agent-1", "On its way", null);
+                    case "notes" -> new AddInternalNote(caseId, "agent-1", "Checked the carrier", null);
+                    case "await-customer" -> new AwaitCustomer(caseId, "tracking number", null);
+                    case "customer-messages" -> new RecordCustomerMessage(caseId, "Here it is", null, null);
+                    case "resolve" -> new ResolveCase(caseId, "DELIVERED", null, null);
+                    default -> new CloseCase(caseId, null);
+                };
+            }
+            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+        }
     }
 
     private static Map<String, Object> body(String action) {
@@ -168,7 +300,11 @@ public final class Benchmark {
         EventStorageEngine engine = app.getBean(EventStorageEngine.class);
         TransactionManager transactions = app.getBean(TransactionManager.class);
         long existing = jdbc.queryForObject("select count(*) from eventstore.domain_event_entry", Long.class);
-        CaseStoryGenerator generator = new CaseStoryGenerator(seed, historyStart, Duration.ofDays(365), 200, 500_000);
+        // a year of cases, as many as the store's size takes: stories' length does not depend on when they open
+        CaseStoryGenerator probe = new CaseStoryGenerator(seed, historyStart, Duration.ofDays(365), 1, 200, 500_000);
+        double eventsPerCase = LongStream.range(0, 1000).map(i -> probe.story(i).events().size()).average().orElse(1);
+        CaseStoryGenerator generator = new CaseStoryGenerator(seed, historyStart, Duration.ofDays(365),
+                Math.max(1, Math.round((events - existing) / eventsPerCase)), 200, 500_000);
         AtomicLong appended = new AtomicLong();
         AtomicLong nextCase = new AtomicLong();
         int threads = 4;
@@ -269,6 +405,20 @@ public final class Benchmark {
                     head + " events into the 3 projections in " + Math.round(secondsTaken)
                             + " s; peak heap " + heap.peakBytes() / (1024 * 1024) + " MiB" + (done ? "" : " (timed out)"));
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void dispatchFloor(ConfigurableApplicationContext app, long head) throws Exception {
+        Environment settings = app.getEnvironment();
+        String prefix = "axon.eventhandling.processors.case-projections.";
+        int segments = settings.getProperty(prefix + "initial-segment-count", Integer.class, 4);
+        int threads = settings.getProperty(prefix + "thread-count", Integer.class, 2);
+        int batchSize = settings.getProperty(prefix + "batch-size", Integer.class, 500);
+        DispatchFloor floor = new DispatchFloor(app.getBean("projectionEventSource", StreamableMessageSource.class),
+                segments, threads, batchSize);
+        results.measure("Axon pooled processor alone", floor.readTo(head, TimeUnit.MINUTES.toMillis(30)), "events/s",
+                "the projections' processor settings (" + segments + " segments, " + threads + " threads, batches of "
+                        + batchSize + ") with a handler that only deserializes");
     }
 
     private void reportLatency(String baseUrl) {

@@ -55,15 +55,19 @@ public final class CaseStoryGenerator {
 
     private final long seed;
     private final Instant start;
-    private final long spanSeconds;
+    private final double sliceSeconds;
     private final int agents;
     private final int customers;
 
-    /** Cases opened uniformly over {@code span} from {@code start}, worked by {@code agents} agents. */
-    public CaseStoryGenerator(long seed, Instant start, Duration span, int agents, int customers) {
+    /**
+     * {@code cases} cases opened one after another over {@code span} from {@code start}, as a shop receives them
+     * (case {@code i} opens at a random instant of the i-th of {@code cases} equal slices), worked by {@code agents}
+     * agents.
+     */
+    public CaseStoryGenerator(long seed, Instant start, Duration span, long cases, int agents, int customers) {
         this.seed = seed;
         this.start = start;
-        this.spanSeconds = span.getSeconds();
+        this.sliceSeconds = span.getSeconds() / (double) cases;
         this.agents = agents;
         this.customers = customers;
     }
@@ -71,7 +75,7 @@ public final class CaseStoryGenerator {
     public CaseStory story(long index) {
         Random random = new Random(seed * 1_000_003L + index);
         String caseId = new UUID(random.nextLong(), random.nextLong()).toString();
-        Story story = new Story(caseId, start.plusSeconds((long) (random.nextDouble() * spanSeconds)), random);
+        Story story = new Story(caseId, start.plusSeconds((long) ((index + random.nextDouble()) * sliceSeconds)), random);
         CaseType type = random.nextDouble() < 0.3 ? CaseType.COMPLAINT : CaseType.INQUIRY;
         boolean withOrder = random.nextDouble() < 0.7;
         Money orderAmount = withOrder ? new Money(BigDecimal.valueOf(2_000 + random.nextInt(198_000), 2), "CNY") : null;

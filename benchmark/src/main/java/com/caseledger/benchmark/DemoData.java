@@ -19,7 +19,7 @@ public final class DemoData {
         int cases = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
         Instant start = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(60));
-        CaseStoryGenerator generator = new CaseStoryGenerator(seed, start, Duration.ofDays(28), 12, cases * 2);
+        CaseStoryGenerator generator = new CaseStoryGenerator(seed, start, Duration.ofDays(28), cases, 12, cases * 2);
         HttpStoryWriter writer = new HttpStoryWriter(new Http(baseUrl));
         int commands = 0;
         for (int i = 0; i < cases; i++) {

@@ -1,6 +1,7 @@
 package com.caseledger.command.metadata;
 
 import com.caseledger.events.EventMetadata;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.springframework.stereotype.Component;
@@ -8,12 +9,20 @@ import org.springframework.stereotype.Component;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Copies the actor and correlation id of a command onto its events, and names the command as their cause. */
+/**
+ * Copies the actor and correlation id of a command onto its events, and names the command as their cause. Only
+ * commands start new messages here: the projections handle events without sending anything, and reading an event's
+ * metadata for them would cost a deserialization per event. A future handler that sends commands from events must
+ * copy the event's correlation onto them itself.
+ */
 @Component
 public class CausationMetadataProvider implements CorrelationDataProvider {
 
     @Override
     public Map<String, ?> correlationDataFor(Message<?> message) {
+        if (!(message instanceof CommandMessage)) {
+            return Map.of();
+        }
         Map<String, Object> data = new HashMap<>();
         data.put(EventMetadata.ACTOR, message.getMetaData().getOrDefault(EventMetadata.ACTOR, EventMetadata.ANONYMOUS));
         data.put(EventMetadata.CORRELATION_ID,

@@ -34,6 +34,10 @@ public class EmbeddedPostgresConfiguration {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(postgresData)
                 .setCleanDataDirectory(false)
+                // an answered command is on disk: the embedded server's defaults (no fsync, no synchronous
+                // commit) suit throwaway test databases, not a store whose history must survive a crash
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "200")
                 .setServerConfig("shared_buffers", "256MB")
                 // reports sort a period's cases in memory rather than on disk

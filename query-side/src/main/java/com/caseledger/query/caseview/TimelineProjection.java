@@ -6,16 +6,22 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A projection that keeps one folded {@link CaseTimeline} per case in its own table. Events of one case arrive
- * in order (Axon sequences them per aggregate); an event already folded changes nothing. The cases a batch of
- * events touches are read once, folded in memory and written together, in the batch's transaction, so a rebuild
- * costs a few statements per case rather than per event.
+ * in order (Axon sequences them per aggregate); an event already folded changes nothing. A batch of events is
+ * collected as it is handled and folded when the batch commits: the cases it touches are read in one query,
+ * folded in memory and written in one batched statement, in the batch's transaction, so a rebuild costs two
+ * statements per batch rather than several per event.
  */
 public abstract class TimelineProjection {
 
@@ -28,16 +34,7 @@ public abstract class TimelineProjection {
 
     @EventHandler
     public void on(CaseEvent event, @SequenceNumber long sequence, UnitOfWork<?> unitOfWork) {
-        Batch batch = unitOfWork.root().getOrComputeResource(batchResource, key -> open(unitOfWork.root()));
-        CaseTimeline timeline = batch.loaded.get(event.caseId());
-        if (timeline == null) {
-            // the first event of a case needs no read: a stored newer fold is never overwritten by an older one
-            timeline = sequence == 0 ? new CaseTimeline() : table.find(event.caseId()).orElseGet(CaseTimeline::new);
-            batch.loaded.put(event.caseId(), timeline);
-        }
-        if (timeline.apply(event, sequence)) {
-            batch.changed.put(event.caseId(), timeline);
-        }
+        unitOfWork.root().getOrComputeResource(batchResource, key -> open(unitOfWork.root())).add(event, sequence);
     }
 
     @ResetHandler
@@ -51,13 +48,38 @@ public abstract class TimelineProjection {
 
     private Batch open(UnitOfWork<?> root) {
         Batch batch = new Batch();
-        root.onPrepareCommit(u -> table.saveAll(batch.changed.values()));
+        root.onPrepareCommit(u -> table.saveAll(batch.fold(table)));
         root.afterCommit(u -> committed(List.copyOf(batch.changed.values())));
         return batch;
     }
 
+    private record Handled(CaseEvent event, long sequence) {
+    }
+
     private static final class Batch {
-        private final Map<String, CaseTimeline> loaded = new LinkedHashMap<>();
+        private final List<Handled> events = new ArrayList<>();
+        /** Cases whose first event in this batch is not their first ever: their fold so far is stored. */
+        private final Set<String> stored = new LinkedHashSet<>();
+        private final Set<String> seen = new HashSet<>();
         private final Map<String, CaseTimeline> changed = new LinkedHashMap<>();
+
+        void add(CaseEvent event, long sequence) {
+            events.add(new Handled(event, sequence));
+            // the first event of a case needs no read: a stored newer fold is never overwritten by an older one
+            if (seen.add(event.caseId()) && sequence > 0) {
+                stored.add(event.caseId());
+            }
+        }
+
+        Collection<CaseTimeline> fold(TimelineTable table) {
+            Map<String, CaseTimeline> timelines = new HashMap<>(table.findAll(stored));
+            for (Handled handled : events) {
+                CaseTimeline timeline = timelines.computeIfAbsent(handled.event().caseId(), caseId -> new CaseTimeline());
+                if (timeline.apply(handled.event(), handled.sequence())) {
+                    changed.put(handled.event().caseId(), timeline);
+                }
+            }
+            return changed.values();
+        }
     }
 }

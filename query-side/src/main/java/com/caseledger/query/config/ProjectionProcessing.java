@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 
@@ -26,9 +27,10 @@ public class ProjectionProcessing {
     }
 
     @Bean
-    public ConfigurerModule projectionsInOneProcessor() {
+    public ConfigurerModule projectionsInOneProcessor(JdbcTemplate jdbc) {
         return configurer -> configurer.eventProcessing()
                 .assignProcessingGroup(processingGroup -> PROCESSOR)
+                .registerHandlerInterceptor(PROCESSOR, configuration -> new AsynchronousCommit(jdbc))
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 }

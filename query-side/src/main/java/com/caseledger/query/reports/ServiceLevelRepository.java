@@ -3,6 +3,7 @@ package com.caseledger.query.reports;
 import com.caseledger.events.FollowUpStatus;
 import com.caseledger.events.Money;
 import com.caseledger.events.ServqualDimension;
+import com.caseledger.events.ServqualRating;
 import com.caseledger.query.caseview.CaseTimeline;
 import com.caseledger.query.caseview.TimelineJson;
 import com.caseledger.query.caseview.TimelineRows;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,6 +44,10 @@ public class ServiceLevelRepository extends TimelineRows {
                 .addValue("version", timeline.version())
                 .addValue("timeline", json.write(timeline)));
         upsert(UPSERT, timelines, this::row);
+        upsert(UPSERT_LISTS, timelines, timeline -> new MapSqlParameterSource()
+                .addValue("caseId", timeline.caseId())
+                .addValue("statusChanges", json.write(timeline.statusChanges()))
+                .addValue("issuedRefunds", json.write(timeline.issuedRefunds())));
     }
 
     private SqlParameterSource row(CaseTimeline timeline) {
@@ -62,14 +68,26 @@ public class ServiceLevelRepository extends TimelineRows {
                 .addValue("firstResolution", timeline.firstResolutionSeconds())
                 .addValue("fullResolution", timeline.fullResolutionSeconds())
                 .addValue("requesterWait", timeline.requesterWaitSeconds())
-                .addValue("statusChanges", json.write(timeline.statusChanges()))
                 .addValue("statusChangedAt", Timestamp.from(timeline.lastStatusChangeAt()))
-                .addValue("issuedRefunds", json.write(timeline.issuedRefunds()))
+                .addValue("refunded", !timeline.issuedRefunds().isEmpty())
                 .addValue("followUpsCompleted", timeline.followUps(FollowUpStatus.COMPLETED))
                 .addValue("followUpsMissed", timeline.followUps(FollowUpStatus.MISSED))
                 .addValue("csat", timeline.surveys().csat())
                 .addValue("nps", timeline.surveys().nps())
-                .addValue("servqual", timeline.surveys().servqual() == null ? null : json.write(timeline.surveys().servqual()));
+                .addValues(gaps(timeline.surveys().servqual()));
+    }
+
+    private static Map<String, Object> gaps(Map<ServqualDimension, ServqualRating> servqual) {
+        Map<String, Object> gaps = new HashMap<>();
+        for (ServqualDimension dimension : ServqualDimension.values()) {
+            ServqualRating rating = servqual == null ? null : servqual.get(dimension);
+            gaps.put(gapColumn(dimension), rating == null ? null : rating.perception() - rating.expectation());
+        }
+        return gaps;
+    }
+
+    private static String gapColumn(ServqualDimension dimension) {
+        return "gap_" + dimension.name().toLowerCase(Locale.ROOT);
     }
 
     private static final String UPSERT_FOLD = """
@@ -83,12 +101,12 @@ public class ServiceLevelRepository extends TimelineRows {
                 insert into projections.service_level_case
                     (case_id, version, opened_at, type, channel, category, priority, agent_id, status, replies, reopens,
                      resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
-                     requester_wait_seconds, status_changes, issued_refunds, follow_ups_completed, follow_ups_missed,
-                     csat, nps, servqual, status_changed_at)
+                     requester_wait_seconds, refunded, follow_ups_completed, follow_ups_missed, csat, nps,
+                     gap_tangibles, gap_reliability, gap_responsiveness, gap_assurance, gap_empathy, status_changed_at)
                 values (:caseId, :version, :openedAt, :type, :channel, :category, :priority, :agentId, :status, :replies,
                         :reopens, :resolvedEver, :firstReply, :firstResolution, :fullResolution, :requesterWait,
-                        cast(:statusChanges as jsonb), cast(:issuedRefunds as jsonb), :followUpsCompleted,
-                        :followUpsMissed, :csat, :nps, cast(:servqual as jsonb), :statusChangedAt)
+                        :refunded, :followUpsCompleted, :followUpsMissed, :csat, :nps, :gap_tangibles,
+                        :gap_reliability, :gap_responsiveness, :gap_assurance, :gap_empathy, :statusChangedAt)
                 on conflict (case_id) do update set
                     version = excluded.version, opened_at = excluded.opened_at, type = excluded.type,
                     channel = excluded.channel, category = excluded.category, priority = excluded.priority,
@@ -97,17 +115,26 @@ public class ServiceLevelRepository extends TimelineRows {
                     first_reply_seconds = excluded.first_reply_seconds,
                     first_resolution_seconds = excluded.first_resolution_seconds,
                     full_resolution_seconds = excluded.full_resolution_seconds,
-                    requester_wait_seconds = excluded.requester_wait_seconds,
-                    status_changes = excluded.status_changes, issued_refunds = excluded.issued_refunds,
+                    requester_wait_seconds = excluded.requester_wait_seconds, refunded = excluded.refunded,
                     follow_ups_completed = excluded.follow_ups_completed, follow_ups_missed = excluded.follow_ups_missed,
-                    csat = excluded.csat, nps = excluded.nps, servqual = excluded.servqual,
+                    csat = excluded.csat, nps = excluded.nps, gap_tangibles = excluded.gap_tangibles,
+                    gap_reliability = excluded.gap_reliability, gap_responsiveness = excluded.gap_responsiveness,
+                    gap_assurance = excluded.gap_assurance, gap_empathy = excluded.gap_empathy,
                     status_changed_at = excluded.status_changed_at
                 where service_level_case.version < excluded.version
+                """;
+
+    private static final String UPSERT_LISTS = """
+                insert into projections.service_level_case_lists (case_id, status_changes, issued_refunds)
+                values (:caseId, cast(:statusChanges as jsonb), cast(:issuedRefunds as jsonb))
+                on conflict (case_id) do update set
+                    status_changes = excluded.status_changes, issued_refunds = excluded.issued_refunds
                 """;
 
     @Override
     public void deleteAll() {
         jdbc.getJdbcTemplate().update("delete from projections.service_level_case");
+        jdbc.getJdbcTemplate().update("delete from projections.service_level_case_lists");
         jdbc.getJdbcTemplate().update("delete from projections.service_level_fold");
     }
 
@@ -165,7 +192,7 @@ public class ServiceLevelRepository extends TimelineRows {
     private static CohortFigures figures(ResultSet rs) throws SQLException {
         Map<ServqualDimension, Double> gaps = new EnumMap<>(ServqualDimension.class);
         for (ServqualDimension dimension : ServqualDimension.values()) {
-            BigDecimal gap = rs.getBigDecimal("gap_" + dimension.name().toLowerCase(Locale.ROOT));
+            BigDecimal gap = rs.getBigDecimal(gapColumn(dimension));
             if (gap != null) {
                 gaps.put(dimension, gap.doubleValue());
             }
@@ -201,12 +228,15 @@ public class ServiceLevelRepository extends TimelineRows {
             with bounds as (select cast(:bounds as timestamptz[]) as starts),
             cohort as (
                 select <key> as group_key, status, type, replies, reopens, resolved_ever, first_reply_seconds,
-                       first_resolution_seconds, full_resolution_seconds, requester_wait_seconds, issued_refunds,
-                       follow_ups_completed, follow_ups_missed, csat, nps, servqual,
+                       first_resolution_seconds, full_resolution_seconds, requester_wait_seconds, refunded,
+                       follow_ups_completed, follow_ups_missed, csat, nps, gap_tangibles, gap_reliability,
+                       gap_responsiveness, gap_assurance, gap_empathy,
                        case when status_changed_at < :to then status
                             else (select change ->> 'status'
-                                  from jsonb_array_elements(status_changes) with ordinality as changes(change, position)
-                                  where (change ->> 'at')::timestamptz < :to
+                                  from projections.service_level_case_lists lists,
+                                       jsonb_array_elements(lists.status_changes) with ordinality as changes(change, position)
+                                  where lists.case_id = service_level_case.case_id
+                                    and (change ->> 'at')::timestamptz < :to
                                   order by position desc limit 1)
                        end as status_at_end
             """ + COHORT + """
@@ -221,7 +251,7 @@ public class ServiceLevelRepository extends TimelineRows {
                    count(*) filter (where status_at_end not in ('RESOLVED', 'CLOSED')) as backlog,
             """ + durations("first_reply") + durations("first_resolution") + durations("full_resolution")
             + durations("requester_wait") + """
-                   count(*) filter (where jsonb_array_length(issued_refunds) > 0) as refunded,
+                   count(*) filter (where refunded) as refunded,
                    coalesce(sum(follow_ups_completed), 0) as calls_completed,
                    coalesce(sum(follow_ups_missed), 0) as calls_missed,
                    count(csat) as csat_answers,
@@ -238,9 +268,12 @@ public class ServiceLevelRepository extends TimelineRows {
             with bounds as (select cast(:bounds as timestamptz[]) as starts)
             select grouping(group_key) = 1 as is_total, group_key, refund ->> 'currency' as currency,
                    sum((refund ->> 'amount')::numeric) as amount
-            from (select <key> as group_key, issued_refunds
+            from (select <key> as group_key, case_id
             """ + COHORT + """
-                 ) cohort, jsonb_array_elements(issued_refunds) as refund
+                    and refunded
+                 ) cohort
+                 join projections.service_level_case_lists lists using (case_id),
+                 jsonb_array_elements(lists.issued_refunds) as refund
             group by grouping sets ((group_key, refund ->> 'currency'), (refund ->> 'currency'))
             """;
 
@@ -254,8 +287,7 @@ public class ServiceLevelRepository extends TimelineRows {
 
     private static String gaps() {
         return Arrays.stream(ServqualDimension.values())
-                .map(dimension -> "       avg((servqual -> '" + dimension + "' ->> 'perception')::int - (servqual -> '"
-                        + dimension + "' ->> 'expectation')::int) as gap_" + dimension.name().toLowerCase(Locale.ROOT))
+                .map(dimension -> "       avg(" + gapColumn(dimension) + ") as " + gapColumn(dimension))
                 .collect(Collectors.joining(",\n", "", "\n"));
     }
 }
