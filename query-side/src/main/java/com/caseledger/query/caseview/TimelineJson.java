@@ -1,12 +1,19 @@
 package com.caseledger.query.caseview;
 
+import com.caseledger.events.Money;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
 
 /** How a folded {@link CaseTimeline} is stored in a jsonb column. */
 @Component
 public class TimelineJson {
+
+    private static final TypeReference<List<Money>> MONEY_LIST = new TypeReference<>() {
+    };
 
     private final ObjectMapper json;
 
@@ -19,6 +26,15 @@ public class TimelineJson {
             return json.readValue(timeline, CaseTimeline.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored case timeline is unreadable", e);
+        }
+    }
+
+    /** A stored list of amounts, such as a case's issued refunds. */
+    public List<Money> readMoney(String amounts) {
+        try {
+            return json.readValue(amounts, MONEY_LIST);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored amounts are unreadable", e);
         }
     }
 

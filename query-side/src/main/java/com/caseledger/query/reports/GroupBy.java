@@ -38,18 +38,6 @@ public enum GroupBy {
         return this == DAY || this == WEEK || this == MONTH;
     }
 
-    /** The column a case's own attribute grouping reads. */
-    String column() {
-        return switch (this) {
-            case CHANNEL -> "channel";
-            case TYPE -> "type";
-            case CATEGORY -> "category";
-            case PRIORITY -> "priority";
-            case AGENT -> "coalesce(agent_id, '" + UNASSIGNED + "')";
-            default -> throw new IllegalStateException(this + " is a calendar grouping");
-        };
-    }
-
     /** Every calendar period of [from, to) in the zone, in order. */
     public List<Period> periods(Instant from, Instant to, ZoneId zone) {
         LocalDate firstDay = from.atZone(zone).toLocalDate();

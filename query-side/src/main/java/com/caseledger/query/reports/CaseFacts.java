@@ -1,0 +1,52 @@
+package com.caseledger.query.reports;
+
+import com.caseledger.events.CaseStatus;
+import com.caseledger.events.CaseType;
+import com.caseledger.events.Category;
+import com.caseledger.events.Channel;
+import com.caseledger.events.Money;
+import com.caseledger.events.Priority;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * One case's service-level facts, as a report reads them: its attributes, status, counts and durations in whole
+ * seconds, its survey answers, its SERVQUAL gaps (perception minus expectation, in {@code ServqualDimension} order),
+ * and its issued refunds. Reports add up tens of thousands of these, so the fields are primitives: instants are
+ * microseconds since the epoch, and {@link #NONE} stands for a duration, score or gap that does not exist (yet).
+ */
+record CaseFacts(String caseId,
+                 long openedAt,
+                 CaseType type,
+                 Channel channel,
+                 Category category,
+                 Priority priority,
+                 String agentId,
+                 CaseStatus status,
+                 long statusChangedAt,
+                 int replies,
+                 int reopens,
+                 boolean resolvedEver,
+                 long firstReplySeconds,
+                 long firstResolutionSeconds,
+                 long fullResolutionSeconds,
+                 long requesterWaitSeconds,
+                 boolean refunded,
+                 int followUpsCompleted,
+                 int followUpsMissed,
+                 int csat,
+                 int nps,
+                 int[] servqualGaps,
+                 List<Money> issuedRefunds) {
+
+    static final int NONE = Integer.MIN_VALUE;
+
+    static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
+    }
+
+    boolean resolvedNow() {
+        return status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED;
+    }
+}
