@@ -101,6 +101,34 @@ final class CohortTally {
         }
     }
 
+    /** Adds another part of the same cohort's tally to this one. */
+    void merge(CohortTally other) {
+        opened += other.opened;
+        resolved += other.resolved;
+        oneTouch += other.oneTouch;
+        resolvedEver += other.resolvedEver;
+        reopened += other.reopened;
+        complaints += other.complaints;
+        backlog += other.backlog;
+        refunded += other.refunded;
+        callsCompleted += other.callsCompleted;
+        callsMissed += other.callsMissed;
+        csatAnswers += other.csatAnswers;
+        csatSatisfied += other.csatSatisfied;
+        npsAnswers += other.npsAnswers;
+        promoters += other.promoters;
+        detractors += other.detractors;
+        firstReply.merge(other.firstReply);
+        firstResolution.merge(other.firstResolution);
+        fullResolution.merge(other.fullResolution);
+        requesterWait.merge(other.requesterWait);
+        for (int dimension = 0; dimension < gapSums.length; dimension++) {
+            gapSums[dimension] += other.gapSums[dimension];
+            gapAnswers[dimension] += other.gapAnswers[dimension];
+        }
+        other.refundedAmounts.forEach((currency, amount) -> refundedAmounts.merge(currency, amount, BigDecimal::add));
+    }
+
     CohortFigures figures() {
         Map<ServqualDimension, Double> gaps = new EnumMap<>(ServqualDimension.class);
         for (ServqualDimension dimension : ServqualDimension.values()) {
@@ -133,6 +161,15 @@ final class CohortTally {
             }
             values[count++] = seconds;
             sum += seconds;
+        }
+
+        void merge(Durations other) {
+            if (count + other.count > values.length) {
+                values = Arrays.copyOf(values, count + other.count);
+            }
+            System.arraycopy(other.values, 0, values, count, other.count);
+            count += other.count;
+            sum += other.sum;
         }
 
         DurationSummary summary() {
