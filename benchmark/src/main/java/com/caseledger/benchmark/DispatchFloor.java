@@ -75,10 +75,6 @@ final class DispatchFloor {
     }
 
     private long lowestPosition(Map<Integer, EventTrackerStatus> status) {
-        if (status.size() < segments) {
-            return -1;
-        }
-        return status.values().stream().map(EventTrackerStatus::getCurrentPosition)
-                .mapToLong(position -> position.orElse(-1)).min().orElse(-1);
+        return status.size() < segments ? -1 : Processors.lowestPosition(status);
     }
 }

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /** Watches and restarts the projections' streaming processors. */
 final class Processors {
@@ -46,16 +45,15 @@ final class Processors {
     long lowestPosition() {
         long lowest = Long.MAX_VALUE;
         for (String name : NAMES) {
-            Map<Integer, EventTrackerStatus> status = processor(name).processingStatus();
-            if (status.isEmpty()) {
-                return -1;
-            }
-            for (EventTrackerStatus segment : status.values()) {
-                OptionalLong position = segment.getCurrentPosition();
-                lowest = Math.min(lowest, position.orElse(-1));
-            }
+            lowest = Math.min(lowest, lowestPosition(processor(name).processingStatus()));
         }
         return lowest;
+    }
+
+    /** The lowest global index the claimed segments of a processor have processed (-1 before any). */
+    static long lowestPosition(Map<Integer, EventTrackerStatus> status) {
+        return status.values().stream().map(EventTrackerStatus::getCurrentPosition)
+                .mapToLong(position -> position.orElse(-1)).min().orElse(-1);
     }
 
     /** Waits until every projection has processed the store up to {@code head}; answers false on timeout. */
