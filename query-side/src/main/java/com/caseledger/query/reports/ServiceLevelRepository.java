@@ -146,11 +146,12 @@ public class ServiceLevelRepository extends TimelineRows {
     public Aggregates aggregate(Instant from, Instant to, ReportFilter filter, GroupBy groupBy,
                                 List<GroupBy.Period> periods) {
         List<CaseFacts> opened = facts.openedBetween(from, to);
+        Cohort cohort = new Cohort(to, CaseFacts.micros(to), filter, groupBy, periods,
+                periods.stream().mapToLong(period -> CaseFacts.micros(period.start())).toArray());
         // two halves of the period are added up at once, then joined
         CompletableFuture<Tallies> firstHalf = CompletableFuture.supplyAsync(
-                () -> tally(opened.subList(0, opened.size() / 2), to, filter, groupBy, periods));
-        Tallies tallies = tally(opened.subList(opened.size() / 2, opened.size()), to, filter, groupBy, periods)
-                .merge(firstHalf.join());
+                () -> tally(opened.subList(0, opened.size() / 2), cohort));
+        Tallies tallies = tally(opened.subList(opened.size() / 2, opened.size()), cohort).merge(firstHalf.join());
         Map<String, CohortFigures> figures = new TreeMap<>();
         tallies.groups().entrySet().parallelStream()
                 .map(group -> Map.entry(group.getKey(), group.getValue().figures()))
@@ -170,38 +171,40 @@ public class ServiceLevelRepository extends TimelineRows {
         }
     }
 
-    private Tallies tally(List<CaseFacts> opened, Instant to, ReportFilter filter, GroupBy groupBy,
-                          List<GroupBy.Period> periods) {
-        long end = CaseFacts.micros(to);
-        long[] periodStarts = periods.stream().mapToLong(period -> CaseFacts.micros(period.start())).toArray();
+    /** What a report's cohort is: its end (as given and in microseconds), filter and grouping. */
+    private record Cohort(Instant to, long end, ReportFilter filter, GroupBy groupBy, List<GroupBy.Period> periods,
+                          long[] periodStarts) {
+    }
+
+    private Tallies tally(List<CaseFacts> opened, Cohort cohort) {
         Map<String, CohortTally> groups = new HashMap<>();
         CohortTally total = new CohortTally();
         // a case that changed status after the period needs its history for its status at the end: those few wait
         List<CaseFacts> changedSinceEnd = new ArrayList<>();
         for (CaseFacts facts : opened) {
-            if (!matches(facts, filter)) {
+            if (!matches(facts, cohort.filter())) {
                 continue;
             }
-            if (facts.statusChangedAt() >= end) {
+            if (facts.statusChangedAt() >= cohort.end()) {
                 changedSinceEnd.add(facts);
             } else {
-                tally(facts, facts.status(), total, groups, groupBy, periods, periodStarts);
+                tally(facts, facts.status(), total, groups, cohort);
             }
         }
-        Map<String, CaseStatus> statusesAtEnd = statusesAt(to, changedSinceEnd.stream().map(CaseFacts::caseId).toList());
+        Map<String, CaseStatus> statusesAtEnd = statusesAt(cohort.to(),
+                changedSinceEnd.stream().map(CaseFacts::caseId).toList());
         for (CaseFacts facts : changedSinceEnd) {
-            tally(facts, statusesAtEnd.get(facts.caseId()), total, groups, groupBy, periods, periodStarts);
+            tally(facts, statusesAtEnd.get(facts.caseId()), total, groups, cohort);
         }
         return new Tallies(total, groups);
     }
 
     private static void tally(CaseFacts facts, CaseStatus atEnd, CohortTally total, Map<String, CohortTally> groups,
-                              GroupBy groupBy, List<GroupBy.Period> periods, long[] periodStarts) {
+                              Cohort cohort) {
         boolean inBacklog = atEnd != null && atEnd != CaseStatus.RESOLVED && atEnd != CaseStatus.CLOSED;
         total.add(facts, inBacklog);
-        if (groupBy != null) {
-            groups.computeIfAbsent(groupKey(facts, groupBy, periods, periodStarts), key -> new CohortTally())
-                    .add(facts, inBacklog);
+        if (cohort.groupBy() != null) {
+            groups.computeIfAbsent(groupKey(facts, cohort), key -> new CohortTally()).add(facts, inBacklog);
         }
     }
 
@@ -214,16 +217,16 @@ public class ServiceLevelRepository extends TimelineRows {
     }
 
     /** A case's own attribute, or the calendar period it was opened in (periods are in order, from the start). */
-    private static String groupKey(CaseFacts facts, GroupBy groupBy, List<GroupBy.Period> periods, long[] periodStarts) {
-        return switch (groupBy) {
+    private static String groupKey(CaseFacts facts, Cohort cohort) {
+        return switch (cohort.groupBy()) {
             case CHANNEL -> facts.channel().name();
             case TYPE -> facts.type().name();
             case CATEGORY -> facts.category().name();
             case PRIORITY -> facts.priority().name();
             case AGENT -> facts.agentId() == null ? GroupBy.UNASSIGNED : facts.agentId();
             case DAY, WEEK, MONTH -> {
-                int found = Arrays.binarySearch(periodStarts, facts.openedAt());
-                yield periods.get(found >= 0 ? found : -found - 2).key();
+                int found = Arrays.binarySearch(cohort.periodStarts(), facts.openedAt());
+                yield cohort.periods().get(found >= 0 ? found : -found - 2).key();
             }
         };
     }
