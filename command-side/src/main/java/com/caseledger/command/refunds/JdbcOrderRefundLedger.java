@@ -1,6 +1,7 @@
 package com.caseledger.command.refunds;
 
 import com.caseledger.events.Money;
+import com.caseledger.platform.database.StorableText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -25,7 +26,7 @@ public class JdbcOrderRefundLedger implements OrderRefundLedger {
         jdbc.update("""
                 insert into command_side.order_refund_hold (order_id, currency, order_amount, held)
                 values (?, ?, ?, 0) on conflict (order_id) do nothing
-                """, orderId, orderAmount.currency(), orderAmount.amount());
+                """, StorableText.of(orderId), orderAmount.currency(), orderAmount.amount());
         Ledger ledger = lock(orderId);
         if (!ledger.currency().equals(amount.currency())) {
             throw new RefundExceedsOrder("Order " + orderId + " was paid in " + ledger.currency()
@@ -37,13 +38,14 @@ public class JdbcOrderRefundLedger implements OrderRefundLedger {
                     + ledger.currency() + " and " + ledger.held().toPlainString() + " of it is already requested, approved"
                     + " or refunded; " + amount.amount().toPlainString() + " more would exceed it.");
         }
-        jdbc.update("update command_side.order_refund_hold set held = ? where order_id = ?", after, orderId);
+        jdbc.update("update command_side.order_refund_hold set held = ? where order_id = ?", after, StorableText.of(orderId));
     }
 
     @Override
     public void release(String orderId, Money amount) {
         lock(orderId);
-        jdbc.update("update command_side.order_refund_hold set held = held - ? where order_id = ?", amount.amount(), orderId);
+        jdbc.update("update command_side.order_refund_hold set held = held - ? where order_id = ?", amount.amount(),
+                StorableText.of(orderId));
     }
 
     private Ledger lock(String orderId) {
@@ -51,7 +53,7 @@ public class JdbcOrderRefundLedger implements OrderRefundLedger {
                         select currency, order_amount, held from command_side.order_refund_hold
                         where order_id = ? for update
                         """,
-                (rs, row) -> new Ledger(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)), orderId);
+                (rs, row) -> new Ledger(rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3)), StorableText.of(orderId));
         if (rows.isEmpty()) {
             throw new IllegalStateException("No refund ledger for order " + orderId);
         }

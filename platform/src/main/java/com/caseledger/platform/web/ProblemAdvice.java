@@ -1,8 +1,11 @@
 package com.caseledger.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -26,6 +29,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -37,6 +42,7 @@ import java.util.stream.Collectors;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    private static final Pattern DUPLICATE_FIELD = Pattern.compile("Duplicate field '(.*)'");
 
     @ExceptionHandler(InvalidInputException.class)
     public ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e) {
@@ -51,7 +57,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     public ResponseEntity<ProblemDetail> parameterTypeMismatch(MethodArgumentTypeMismatchException e) {
         String expected = describeExpected(e.getRequiredType());
-        String message = "'" + e.getValue() + "' is not " + expected;
+        String message = "'" + Problems.echo(e.getValue()) + "' is not " + expected;
         return Problems.invalidInput(e.getName() + ": " + message, List.of(new FieldError(e.getName(), message)));
     }
 
@@ -96,21 +102,42 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
                                                                   HttpStatusCode status, WebRequest request) {
         Throwable cause = e.getCause();
-        if (cause instanceof InvalidFormatException invalid && !invalid.getPath().isEmpty()) {
-            String message = "'" + invalid.getValue() + "' is not " + describeExpected(invalid.getTargetType());
-            return widen(Problems.invalidInput(path(invalid) + ": " + message,
-                    List.of(new FieldError(path(invalid), message))));
-        }
         if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String message = mapping.getCause() instanceof IllegalArgumentException argument
-                    ? argument.getMessage()
-                    : "has the wrong shape";
-            return widen(Problems.invalidInput(path(mapping) + ": " + message,
-                    List.of(new FieldError(path(mapping), message))));
+            return widen(fieldProblem(Problems.echo(path(mapping)), bodyFieldMessage(mapping)));
+        }
+        if (cause instanceof StreamReadException read && read.getOriginalMessage() != null) {
+            Matcher duplicate = DUPLICATE_FIELD.matcher(read.getOriginalMessage());
+            if (duplicate.find()) {
+                return widen(fieldProblem(Problems.echo(duplicate.group(1)), "appears more than once"));
+            }
         }
         String message = cause instanceof JsonProcessingException ? "is not well-formed JSON" : "is missing or unreadable";
         return widen(Problems.invalidInput("The request body " + message,
                 List.of(new FieldError("$", "the request body " + message))));
+    }
+
+    private static ResponseEntity<ProblemDetail> fieldProblem(String field, String message) {
+        return Problems.invalidInput(field + ": " + message, List.of(new FieldError(field, message)));
+    }
+
+    /** Why a field of a JSON body was refused, in words a client developer can act on. */
+    private static String bodyFieldMessage(JsonMappingException e) {
+        if (e instanceof StrictJsonInput.RefusedValue refused) {
+            return refused.getOriginalMessage();
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return "is not a field of this request";
+        }
+        if (e instanceof InvalidFormatException invalid) {
+            return "'" + Problems.echo(invalid.getValue()) + "' is not " + describeExpected(invalid.getTargetType());
+        }
+        if (e instanceof MismatchedInputException mismatched && mismatched.getTargetType() != null) {
+            return "must be " + describeExpected(mismatched.getTargetType());
+        }
+        if (e.getCause() instanceof IllegalArgumentException argument) {
+            return argument.getMessage();
+        }
+        return "has the wrong shape";
     }
 
     @Override
@@ -156,6 +183,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             case "Long", "long", "Integer", "int" -> "a whole number";
             case "Boolean", "boolean" -> "true or false";
             case "BigDecimal" -> "a decimal number";
+            case "String" -> "a JSON string";
             default -> "a valid " + type.getSimpleName();
         };
     }

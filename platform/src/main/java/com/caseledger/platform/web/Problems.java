@@ -12,6 +12,8 @@ import java.util.List;
 public final class Problems {
 
     public static final String TYPE_PREFIX = "urn:caseledger:problem:";
+    /** Echoes of a client's input in an answer are cut to this many characters. */
+    public static final int ECHO_LENGTH = 120;
 
     private Problems() {
     }
@@ -29,6 +31,12 @@ public final class Problems {
 
     public static ResponseEntity<ProblemDetail> conflict(String type, String title, String detail) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, type, title, detail));
+    }
+
+    /** A client's value as an answer may repeat it: cut short, so that a huge input is not sent back. */
+    public static String echo(Object value) {
+        String text = String.valueOf(value);
+        return text.length() <= ECHO_LENGTH ? text : text.substring(0, ECHO_LENGTH) + "...";
     }
 
     public static ProblemDetail problem(HttpStatusCode status, String type, String title, String detail) {

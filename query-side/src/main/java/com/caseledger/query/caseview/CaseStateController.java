@@ -1,5 +1,6 @@
 package com.caseledger.query.caseview;
 
+import com.caseledger.platform.web.Problems;
 import com.caseledger.events.CaseEvent;
 import com.caseledger.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -19,6 +20,9 @@ import java.time.Instant;
 @Tag(name = "Auditing")
 public class CaseStateController {
 
+    /** Read from the first event, never from a snapshot: snapshots speed up commands, they are not history. */
+    private static final long FIRST_SEQUENCE = 0;
+
     private final EventStore eventStore;
 
     public CaseStateController(EventStore eventStore) {
@@ -30,7 +34,7 @@ public class CaseStateController {
     public CaseView stateAsOf(@PathVariable String caseId, @RequestParam Instant asOf) {
         CaseTimeline timeline = new CaseTimeline();
         boolean known = false;
-        DomainEventStream events = eventStore.readEvents(caseId);
+        DomainEventStream events = eventStore.readEvents(caseId, FIRST_SEQUENCE);
         while (events.hasNext()) {
             DomainEventMessage<?> message = events.next();
             known = true;
@@ -39,10 +43,10 @@ public class CaseStateController {
             }
         }
         if (!known) {
-            throw new NotFoundException("No case " + caseId + " exists.");
+            throw new NotFoundException("No case " + Problems.echo(caseId) + " exists.");
         }
         if (!timeline.exists()) {
-            throw new NotFoundException("Case " + caseId + " was not yet opened at " + asOf + ".");
+            throw new NotFoundException("Case " + Problems.echo(caseId) + " was not yet opened at " + asOf + ".");
         }
         return timeline.toView();
     }

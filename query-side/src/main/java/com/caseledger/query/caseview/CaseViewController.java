@@ -104,7 +104,7 @@ public class CaseViewController {
     public ResponseEntity<?> view(@PathVariable String caseId,
                                   @RequestParam(required = false) @Min(0) Long minVersion) throws InterruptedException {
         Optional<CaseTimeline> timeline = minVersion == null ? repository.find(caseId) : awaitVersion(caseId, minVersion);
-        CaseTimeline found = timeline.orElseThrow(() -> new NotFoundException("No case " + caseId + " exists."));
+        CaseTimeline found = timeline.orElseThrow(() -> new NotFoundException("No case " + Problems.echo(caseId) + " exists."));
         if (minVersion != null && found.version() < minVersion) {
             ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "View not yet current",
                     "Case " + caseId + " is at version " + found.version() + " in the view, not yet " + minVersion

@@ -1,5 +1,6 @@
 package com.caseledger.query.caseview;
 
+import com.caseledger.platform.database.StorableText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -32,8 +33,8 @@ public class CaseViewRepository extends TimelineRows {
                 .addValue("channel", timeline.channel().name())
                 .addValue("category", timeline.category().name())
                 .addValue("priority", timeline.priority().name())
-                .addValue("customerId", timeline.customerId())
-                .addValue("agentId", timeline.agentId())
+                .addValue("customerId", StorableText.of(timeline.customerId()))
+                .addValue("agentId", StorableText.of(timeline.agentId()))
                 .addValue("openedAt", Timestamp.from(timeline.openedAt()))
                 .addValue("timeline", json.write(timeline));
     }

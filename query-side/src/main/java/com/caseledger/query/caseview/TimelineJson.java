@@ -1,14 +1,16 @@
 package com.caseledger.query.caseview;
 
 import com.caseledger.events.Money;
+import com.caseledger.platform.database.StorableText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** How a folded {@link CaseTimeline} is stored in a jsonb column. */
+/** How a folded {@link CaseTimeline} is stored in a jsonb column (as text PostgreSQL can store). */
 @Component
 public class TimelineJson {
 
@@ -16,9 +18,11 @@ public class TimelineJson {
     };
 
     private final ObjectMapper json;
+    private final ObjectWriter storable;
 
     public TimelineJson(ObjectMapper json) {
         this.json = json;
+        this.storable = json.writer().with(StorableText.jsonEscapes());
     }
 
     public CaseTimeline read(String timeline) {
@@ -40,7 +44,7 @@ public class TimelineJson {
 
     public String write(Object value) {
         try {
-            return json.writeValueAsString(value);
+            return StorableText.of(storable.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A case timeline could not be written", e);
         }

@@ -13,7 +13,8 @@ import java.time.Duration;
 /**
  * All projections run in one pooled streaming processor: the store is read and each event deserialized once
  * for all of them, and they are rebuilt together. A projection that fails on an event fails the batch, which
- * is retried; an event is never skipped, so every projection eventually shows everything recorded.
+ * is retried; an event is never skipped, so every projection eventually shows everything recorded, and while a
+ * batch keeps failing the projections' health ({@link ProjectionHealth}) is DOWN.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionProcessing {
@@ -27,9 +28,10 @@ public class ProjectionProcessing {
     }
 
     @Bean
-    public ConfigurerModule projectionsInOneProcessor(JdbcTemplate jdbc) {
+    public ConfigurerModule projectionsInOneProcessor(JdbcTemplate jdbc, ProjectionHealth health) {
         return configurer -> configurer.eventProcessing()
                 .assignProcessingGroup(processingGroup -> PROCESSOR)
+                .registerHandlerInterceptor(PROCESSOR, configuration -> health)
                 .registerHandlerInterceptor(PROCESSOR, configuration -> new AsynchronousCommit(jdbc))
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }

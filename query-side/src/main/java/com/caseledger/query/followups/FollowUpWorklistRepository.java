@@ -6,6 +6,7 @@ import com.caseledger.query.caseview.CaseTimeline;
 import com.caseledger.query.caseview.FollowUpView;
 import com.caseledger.query.caseview.TimelineJson;
 import com.caseledger.query.caseview.TimelineRows;
+import com.caseledger.platform.database.StorableText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -47,13 +48,13 @@ public class FollowUpWorklistRepository extends TimelineRows {
             for (FollowUpView call : timeline.followUps()) {
                 calls.add(new MapSqlParameterSource()
                         .addValue("caseId", timeline.caseId())
-                        .addValue("followUpId", call.followUpId())
+                        .addValue("followUpId", StorableText.of(call.followUpId()))
                         .addValue("status", call.status().name())
                         .addValue("scheduledFor", Timestamp.from(call.scheduledFor()))
-                        .addValue("purpose", call.purpose())
+                        .addValue("purpose", StorableText.of(call.purpose()))
                         .addValue("automatic", call.automatic())
-                        .addValue("customerId", timeline.customerId())
-                        .addValue("subject", timeline.subject())
+                        .addValue("customerId", StorableText.of(timeline.customerId()))
+                        .addValue("subject", StorableText.of(timeline.subject()))
                         .addValue("caseStatus", timeline.status().name()));
             }
         }

@@ -1,5 +1,6 @@
 package com.caseledger.query.history;
 
+import com.caseledger.platform.web.Problems;
 import com.caseledger.events.CaseEvent;
 import com.caseledger.events.EventMetadata;
 import com.caseledger.platform.web.NotFoundException;
@@ -22,6 +23,9 @@ import java.util.List;
 @Tag(name = "Auditing", description = "The recorded history of cases")
 public class CaseHistoryController {
 
+    /** Read from the first event, never from a snapshot: snapshots speed up commands, they are not history. */
+    private static final long FIRST_SEQUENCE = 0;
+
     private final EventStore eventStore;
     private final ObjectMapper json;
 
@@ -34,12 +38,12 @@ public class CaseHistoryController {
     @Operation(summary = "The case's recorded events, oldest first")
     public List<HistoryEntry> history(@PathVariable String caseId) {
         List<HistoryEntry> entries = new ArrayList<>();
-        DomainEventStream events = eventStore.readEvents(caseId);
+        DomainEventStream events = eventStore.readEvents(caseId, FIRST_SEQUENCE);
         while (events.hasNext()) {
             entries.add(entry(events.next()));
         }
         if (entries.isEmpty()) {
-            throw new NotFoundException("No case " + caseId + " exists.");
+            throw new NotFoundException("No case " + Problems.echo(caseId) + " exists.");
         }
         return entries;
     }

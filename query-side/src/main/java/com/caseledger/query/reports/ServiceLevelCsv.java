@@ -5,12 +5,16 @@ import com.caseledger.events.ServqualDimension;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** The service-level report as CSV: one row per group, then a row keyed TOTAL. */
 final class ServiceLevelCsv {
 
     static final String TOTAL_KEY = "TOTAL";
+
+    private static final String FORMULA_TRIGGERS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
+    private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE]-?[0-9]+)?");
 
     private static final List<String> DURATIONS = List.of("firstReply", "firstResolution", "fullResolution", "requesterWait");
 
@@ -77,11 +81,15 @@ final class ServiceLevelCsv {
         csv.append("\r\n");
     }
 
-    /** RFC 4180 quoting; cells that a spreadsheet would run as a formula are prefixed with a quote mark. */
-    private static String quote(String cell) {
-        String safe = !cell.isEmpty() && "=+-@".indexOf(cell.charAt(0)) >= 0 && !cell.matches("-?[0-9.E]+")
-                ? "'" + cell : cell;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+    /**
+     * RFC 4180 quoting, and OWASP's defence against CSV injection: a text cell that a spreadsheet would run as a
+     * formula (it starts with =, +, -, @, a tab, a carriage return or a line feed, or their full-width forms) is
+     * prefixed with a quote mark and quoted. Numbers, negative ones included, are written as they are.
+     */
+    static String quote(String cell) {
+        boolean formula = !cell.isEmpty() && FORMULA_TRIGGERS.indexOf(cell.charAt(0)) >= 0 && !NUMBER.matcher(cell).matches();
+        String safe = formula ? "'" + cell : cell;
+        if (formula || safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
             return '"' + safe.replace("\"", "\"\"") + '"';
         }
         return safe;

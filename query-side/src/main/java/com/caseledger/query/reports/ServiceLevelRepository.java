@@ -8,6 +8,7 @@ import com.caseledger.events.ServqualRating;
 import com.caseledger.query.caseview.CaseTimeline;
 import com.caseledger.query.caseview.TimelineJson;
 import com.caseledger.query.caseview.TimelineRows;
+import com.caseledger.platform.database.StorableText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -58,7 +59,7 @@ public class ServiceLevelRepository extends TimelineRows {
                 .addValue("channel", timeline.channel().name())
                 .addValue("category", timeline.category().name())
                 .addValue("priority", timeline.priority().name())
-                .addValue("agentId", timeline.agentId())
+                .addValue("agentId", StorableText.of(timeline.agentId()))
                 .addValue("status", timeline.status().name())
                 .addValue("replies", timeline.replies())
                 .addValue("reopens", timeline.reopens())

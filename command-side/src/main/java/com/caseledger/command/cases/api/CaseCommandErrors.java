@@ -56,7 +56,7 @@ public class CaseCommandErrors {
 
     @ExceptionHandler(AggregateNotFoundException.class)
     public ResponseEntity<ProblemDetail> unknownCase(AggregateNotFoundException e) {
-        return Problems.notFound("No case " + e.getAggregateIdentifier() + " exists.");
+        return Problems.notFound("No case " + Problems.echo(e.getAggregateIdentifier()) + " exists.");
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -5,6 +5,7 @@ import com.caseledger.events.Category;
 import com.caseledger.events.Channel;
 import com.caseledger.events.Money;
 import com.caseledger.events.Priority;
+import com.caseledger.platform.web.SingleLine;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -25,12 +26,12 @@ final class CaseRequests {
 
     record OpenCaseRequest(@NotNull CaseType type,
                            @NotNull Channel channel,
-                           @NotBlank @Size(max = ID_LENGTH) String customerId,
+                           @NotBlank @SingleLine @Size(max = ID_LENGTH) String customerId,
                            @NotBlank @Size(max = 500) String subject,
                            @Size(max = TEXT_LENGTH) String description,
                            @Schema(defaultValue = "NORMAL") Priority priority,
                            @Schema(defaultValue = "OTHER") Category category,
-                           @Size(max = ID_LENGTH) String orderId,
+                           @SingleLine @Size(max = ID_LENGTH) String orderId,
                            @Valid Money orderAmount,
                            @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
@@ -40,18 +41,18 @@ final class CaseRequests {
                                   @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
-    record ReplyRequest(@NotBlank @Size(max = ID_LENGTH) String agentId,
+    record ReplyRequest(@NotBlank @SingleLine @Size(max = ID_LENGTH) String agentId,
                         @NotBlank @Size(max = TEXT_LENGTH) String body,
                         @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
-    record NoteRequest(@NotBlank @Size(max = ID_LENGTH) String agentId,
+    record NoteRequest(@NotBlank @SingleLine @Size(max = ID_LENGTH) String agentId,
                        @NotBlank @Size(max = TEXT_LENGTH) String body,
                        @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
-    record AssignRequest(@NotBlank @Size(max = ID_LENGTH) String agentId,
-                         @Size(max = ID_LENGTH) String team,
+    record AssignRequest(@NotBlank @SingleLine @Size(max = ID_LENGTH) String agentId,
+                         @SingleLine @Size(max = ID_LENGTH) String team,
                          @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
@@ -60,7 +61,7 @@ final class CaseRequests {
     }
 
     record EscalateRequest(@NotBlank @Size(max = TEXT_LENGTH) String reason,
-                           @Size(max = ID_LENGTH) String level,
+                           @SingleLine @Size(max = ID_LENGTH) String level,
                            @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
@@ -68,7 +69,7 @@ final class CaseRequests {
                                 @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
-    record ResolveRequest(@NotBlank @Size(max = ID_LENGTH) String resolutionCode,
+    record ResolveRequest(@NotBlank @SingleLine @Size(max = ID_LENGTH) String resolutionCode,
                           @Size(max = TEXT_LENGTH) String summary,
                           @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }

@@ -11,6 +11,7 @@ import com.caseledger.events.Money;
 import com.caseledger.events.RefundKind;
 import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.caseledger.platform.web.SingleLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -50,14 +51,14 @@ public class RefundCommandController {
                                 @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
-    public record ApproveRequest(@Size(max = 100) String approverId, @Schema(description = OCCURRED_AT) Instant occurredAt) {
+    public record ApproveRequest(@SingleLine @Size(max = 100) String approverId, @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
     public record RejectRequest(@NotBlank @Size(max = 20_000) String reason, @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
     public record IssueRequest(@Schema(description = "the payment reference; for EXCHANGE or REPAIR the shipment or work-order reference")
-                               @JsonAlias("reference") @NotBlank @Size(max = 200) String paymentReference,
+                               @JsonAlias("reference") @NotBlank @SingleLine @Size(max = 200) String paymentReference,
                                @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 

@@ -1,0 +1,66 @@
+package com.caseledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+
+import java.util.Map;
+
+import static com.caseledger.app.ProblemAssertions.problem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every error is problem+json, also the ones Tomcat answers itself, and an answer never echoes a huge input. */
+class ErrorContractHttpTest extends CaseLedgerHttpTest {
+
+    @Test
+    void a_view_that_cannot_reach_the_version_asked_for_answers_503_as_problem_json() {
+        String caseId = openCase(Map.of("type", "INQUIRY", "channel", "WEB", "customerId", customer(), "subject", "Hi"));
+
+        ResponseEntity<String> response = RawHttp.send(port, "GET",
+                "/api/cases/" + caseId + "?minVersion=" + Long.MAX_VALUE, null);
+
+        problem(response, 503);
+        assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
+    }
+
+    @Test
+    void an_encoded_slash_in_a_path_is_answered_as_problem_json_not_an_html_page() {
+        ResponseEntity<String> response = RawHttp.send(port, "GET", "/api/cases/a%2Fb/history", null);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(json(response).get("status").asInt()).isEqualTo(400);
+        assertThat(response.getBody()).doesNotContain("<html", "Tomcat");
+    }
+
+    @Test
+    void an_oversized_header_is_answered_as_problem_json_not_an_html_page() {
+        ResponseEntity<String> response = RawHttp.send(port, "GET", "/api/cases", null, "X-Padding", "a".repeat(20_000));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.getBody()).doesNotContain("<html", "Tomcat");
+    }
+
+    @Test
+    void a_7_kb_case_id_is_not_echoed_back() {
+        String hugeId = "x".repeat(7_000);
+
+        ResponseEntity<String> response = get("/api/cases/" + hugeId);
+
+        JsonNode problem = problem(response, 404);
+        assertThat(response.getBody().length()).isLessThan(1_000);
+        assertThat(problem.get("detail").asText()).contains("...");
+    }
+
+    @Test
+    void a_command_to_an_unknown_sub_resource_does_not_echo_a_huge_id() {
+        String caseId = openCase(Map.of("type", "INQUIRY", "channel", "WEB", "customerId", customer(), "subject", "Hi"));
+
+        ResponseEntity<String> response = post("/api/cases/" + caseId + "/refunds/" + "r".repeat(7_000) + "/issue",
+                Map.of("paymentReference", "PAY-1"));
+
+        problem(response, 404);
+        assertThat(response.getBody().length()).isLessThan(2_000);
+    }
+}

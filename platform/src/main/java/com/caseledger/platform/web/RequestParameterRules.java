@@ -1,0 +1,95 @@
+package com.caseledger.platform.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.DefaultParameterNameDiscoverer;
+import org.springframework.core.MethodParameter;
+import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Query parameters and path segments of CaseLedger's own endpoints, checked before a handler runs: a parameter
+ * the endpoint does not know, one given empty or twice, and a value or path segment carrying control characters
+ * are refused with 400 rather than silently ignored or passed on to the database and the logs.
+ */
+@Configuration(proxyBeanMethods = false)
+public class RequestParameterRules implements WebMvcConfigurer, HandlerInterceptor {
+
+    private static final String OWN_PACKAGE = "com.caseledger.";
+    private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
+
+    private final Map<HandlerMethod, Set<String>> knownParameters = new ConcurrentHashMap<>();
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this);
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getName().startsWith(OWN_PACKAGE)) {
+            return true;
+        }
+        List<FieldError> errors = new ArrayList<>();
+        pathVariables(request).forEach((name, value) ->
+                RequestText.singleLineProblem(value).ifPresent(problem -> errors.add(new FieldError(name, problem))));
+        Set<String> known = knownParameters.computeIfAbsent(method, RequestParameterRules::requestParameters);
+        request.getParameterMap().forEach((name, values) -> errors.addAll(check(name, values, known)));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return true;
+    }
+
+    private static List<FieldError> check(String name, String[] values, Set<String> known) {
+        String field = Problems.echo(name);
+        if (RequestText.singleLineProblem(name).isPresent()) {
+            return List.of(new FieldError(field, "is not a parameter of this endpoint"));
+        }
+        if (!known.contains(name)) {
+            return List.of(new FieldError(field, "is not a parameter of this endpoint; it takes "
+                    + (known.isEmpty() ? "none" : known.stream().sorted().collect(Collectors.joining(", ")))));
+        }
+        if (values.length > 1) {
+            return List.of(new FieldError(field, "is given more than once"));
+        }
+        if (values.length == 0 || values[0].isEmpty()) {
+            return List.of(new FieldError(field, "is empty; leave it out for the default"));
+        }
+        return RequestText.singleLineProblem(values[0]).map(problem -> List.of(new FieldError(field, problem)))
+                .orElse(List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, String> pathVariables(HttpServletRequest request) {
+        Object variables = request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        return variables instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
+    }
+
+    private static Set<String> requestParameters(HandlerMethod method) {
+        Set<String> names = new HashSet<>();
+        for (MethodParameter parameter : method.getMethodParameters()) {
+            parameter.initParameterNameDiscovery(PARAMETER_NAMES);
+            RequestParam annotation = parameter.getParameterAnnotation(RequestParam.class);
+            if (annotation != null) {
+                String name = annotation.name().isEmpty() ? parameter.getParameterName() : annotation.name();
+                names.add(name);
+            }
+        }
+        return Set.copyOf(names);
+    }
+}
