@@ -5,10 +5,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 
 import java.io.IOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 /** Requests sent exactly as written (percent escapes and all), as a fuzzer or a hostile client sends them. */
 final class RawHttp {
@@ -16,6 +18,18 @@ final class RawHttp {
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private RawHttp() {
+    }
+
+    /** Writes {@code request} byte for byte to the server (one request, then closed) and answers what it sent back. */
+    static String exchange(int port, byte[] request) {
+        try (Socket socket = new Socket("localhost", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new AssertionError("No answer from the server", e);
+        }
     }
 
     /** Sends {@code method} to {@code pathAndQuery} (already encoded) with a JSON body, or none if it is null. */

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -188,6 +189,23 @@ class StrictInputHttpTest extends CaseLedgerHttpTest {
         ResponseEntity<String> response = post("/api/cases/" + caseId + "/close?force=true", Map.of());
 
         assertThat(fields(problem(response, 400))).containsExactly("force");
+        assertNothingStored();
+    }
+
+    @Test
+    void a_control_character_in_the_recorded_actor_header_is_refused() {
+        String body = "{\"type\":\"INQUIRY\",\"channel\":\"EMAIL\",\"customerId\":\"c-1\",\"subject\":\"Hi\"}";
+        byte[] head = ("POST /api/cases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Connection: close\r\nContent-Length: " + body.length() + "\r\nX-Actor: alice").getBytes(StandardCharsets.US_ASCII);
+        byte[] rest = ("bob\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
+        byte[] request = new byte[head.length + 1 + rest.length];
+        System.arraycopy(head, 0, request, 0, head.length);
+        request[head.length] = (byte) 0x85;
+        System.arraycopy(rest, 0, request, head.length + 1, rest.length);
+
+        String answer = RawHttp.exchange(port, request);
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").contains("X-Actor");
         assertNothingStored();
     }
 

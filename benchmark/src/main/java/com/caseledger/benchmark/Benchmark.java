@@ -448,7 +448,7 @@ public final class Benchmark {
         jdbc.update("delete from projections.token_entry");
     }
 
-    /** The same rebuild with Axon's defaults: a tracking processor per projection, one segment, batch size 1. */
+    /** The same rebuild with Axon's defaults: the projections' processor as a tracking processor, one segment, batch size 1. */
     private void axonDefaultRebuild(Path dataDir) throws Exception {
         Map<String, Object> defaults = new java.util.HashMap<>();
         for (String name : Processors.NAMES) {

@@ -14,8 +14,4 @@ public record ServqualRating(int expectation, int perception) {
             throw new IllegalArgumentException("perception must be between 1 and 7, not " + perception);
         }
     }
-
-    public int gap() {
-        return perception - expectation;
-    }
 }

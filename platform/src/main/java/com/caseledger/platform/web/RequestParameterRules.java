@@ -22,14 +22,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
- * Query parameters and path segments of CaseLedger's own endpoints, checked before a handler runs: a parameter
- * the endpoint does not know, one given empty or twice, and a value or path segment carrying control characters
+ * Query parameters, path segments and recorded headers of CaseLedger's own endpoints, checked before a handler
+ * runs: a parameter the endpoint does not know, one given empty or twice, and a value carrying control characters
  * are refused with 400 rather than silently ignored or passed on to the database and the logs.
  */
 @Configuration(proxyBeanMethods = false)
 public class RequestParameterRules implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final String OWN_PACKAGE = "com.caseledger.";
+    /** Headers whose values CaseLedger records with an event. */
+    private static final List<String> RECORDED_HEADERS = List.of("X-Actor", "X-Correlation-Id");
     private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
 
     private final Map<HandlerMethod, Set<String>> knownParameters = new ConcurrentHashMap<>();
@@ -47,6 +49,12 @@ public class RequestParameterRules implements WebMvcConfigurer, HandlerIntercept
         List<FieldError> errors = new ArrayList<>();
         pathVariables(request).forEach((name, value) ->
                 RequestText.singleLineProblem(value).ifPresent(problem -> errors.add(new FieldError(name, problem))));
+        for (String header : RECORDED_HEADERS) {
+            String value = request.getHeader(header);
+            if (value != null) {
+                RequestText.singleLineProblem(value).ifPresent(problem -> errors.add(new FieldError(header, problem)));
+            }
+        }
         Set<String> known = knownParameters.computeIfAbsent(method, RequestParameterRules::requestParameters);
         request.getParameterMap().forEach((name, values) -> errors.addAll(check(name, values, known)));
         if (!errors.isEmpty()) {

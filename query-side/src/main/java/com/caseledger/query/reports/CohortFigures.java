@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The counts and sums a cohort's metrics are computed from, as the database aggregates them: what DOMAIN.md's
+ * The counts and sums a cohort's metrics are computed from, as {@link CohortTally} adds them up: what DOMAIN.md's
  * ratios divide, the duration summaries, and each SERVQUAL dimension's mean gap.
  */
 public record CohortFigures(long opened,
@@ -34,10 +34,4 @@ public record CohortFigures(long opened,
 
     static final CohortFigures EMPTY = new CohortFigures(0, 0, 0, 0, 0, 0, 0, DurationSummary.NONE, DurationSummary.NONE,
             DurationSummary.NONE, DurationSummary.NONE, 0, List.of(), 0, 0, 0, 0, 0, 0, 0, Map.of());
-
-    CohortFigures withRefundedAmount(List<Money> amounts) {
-        return new CohortFigures(opened, resolved, oneTouch, resolvedEver, reopened, complaints, backlog, firstReply,
-                firstResolution, fullResolution, requesterWait, refunded, amounts, callsCompleted, callsMissed,
-                csatAnswers, csatSatisfied, npsAnswers, promoters, detractors, servqualGaps);
-    }
 }
