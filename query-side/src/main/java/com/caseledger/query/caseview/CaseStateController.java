@@ -1,5 +1,6 @@
 package com.caseledger.query.caseview;
 
+import com.caseledger.query.casefold.CaseTimeline;
 import com.caseledger.platform.web.Problems;
 import com.caseledger.events.CaseEvent;
 import com.caseledger.platform.web.NotFoundException;
@@ -48,6 +49,6 @@ public class CaseStateController {
         if (!timeline.exists()) {
             throw new NotFoundException("Case " + Problems.echo(caseId) + " was not yet opened at " + asOf + ".");
         }
-        return timeline.toView();
+        return CaseView.of(timeline);
     }
 }

@@ -6,6 +6,10 @@ import com.caseledger.events.Category;
 import com.caseledger.events.Channel;
 import com.caseledger.events.Money;
 import com.caseledger.events.Priority;
+import com.caseledger.query.casefold.CaseTimeline;
+import com.caseledger.query.casefold.FollowUpView;
+import com.caseledger.query.casefold.RefundView;
+import com.caseledger.query.casefold.SurveysView;
 
 import java.time.Instant;
 import java.util.List;
@@ -47,4 +51,13 @@ public record CaseView(String caseId,
                        List<RefundView> refunds,
                        List<FollowUpView> followUps,
                        SurveysView surveys) {
+
+    public static CaseView of(CaseTimeline c) {
+        return new CaseView(c.caseId(), c.version(), c.type(), c.status(), c.channel(), c.category(), c.priority(),
+                c.customerId(), c.agentId(), c.team(), c.subject(), c.description(), c.orderId(), c.orderAmount(),
+                c.openedAt(), c.firstReplyAt(), c.firstResolvedAt(), c.resolvedAt(), c.closedAt(), c.lastActivityAt(),
+                c.replies(), c.reopens(), c.customerMessages(), c.notes(), c.escalations(), c.escalationLevel(),
+                c.firstReplySeconds(), c.firstResolutionSeconds(), c.fullResolutionSeconds(), c.requesterWaitSeconds(),
+                c.refunds(), c.followUps(), c.surveys());
+    }
 }

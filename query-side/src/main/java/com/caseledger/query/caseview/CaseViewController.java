@@ -1,5 +1,6 @@
 package com.caseledger.query.caseview;
 
+import com.caseledger.query.casefold.CaseTimeline;
 import com.caseledger.events.CaseStatus;
 import com.caseledger.events.CaseType;
 import com.caseledger.events.Category;
@@ -111,6 +112,6 @@ public class CaseViewController {
                             + "; the change is recorded and will show shortly. Retry.");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
         }
-        return ResponseEntity.ok(found.toView());
+        return ResponseEntity.ok(CaseView.of(found));
     }
 }

@@ -1,6 +1,9 @@
 package com.caseledger.query.caseview;
 
 import com.caseledger.platform.database.StorableText;
+import com.caseledger.query.casefold.CaseFoldRepository;
+import com.caseledger.query.casefold.CaseFoldTable;
+import com.caseledger.query.casefold.CaseTimeline;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -10,18 +13,40 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** Owns {@code projections.case_view}. */
+/**
+ * Owns {@code projections.case_view}: the columns the case list filters and sorts on. The view itself is read from
+ * the case's fold.
+ */
 @Repository
-public class CaseViewRepository extends TimelineRows {
+public class CaseViewRepository implements CaseFoldTable {
 
-    public CaseViewRepository(NamedParameterJdbcTemplate jdbc, TimelineJson json) {
-        super(jdbc, json, "projections.case_view");
+    private final NamedParameterJdbcTemplate jdbc;
+    private final CaseFoldRepository folds;
+    private final CaseViewVersions versions;
+
+    public CaseViewRepository(NamedParameterJdbcTemplate jdbc, CaseFoldRepository folds, CaseViewVersions versions) {
+        this.jdbc = jdbc;
+        this.folds = folds;
+        this.versions = versions;
+    }
+
+    public Optional<CaseTimeline> find(String caseId) {
+        return folds.find(caseId);
     }
 
     @Override
-    public void saveAll(Collection<CaseTimeline> timelines) {
-        upsert(UPSERT, timelines, this::row);
+    public void saveAll(Collection<CaseTimeline> changed) {
+        if (!changed.isEmpty()) {
+            jdbc.batchUpdate(UPSERT, changed.stream().map(this::row).toArray(SqlParameterSource[]::new));
+        }
+    }
+
+    @Override
+    public void committed(Collection<CaseTimeline> changed) {
+        versions.committed(changed);
     }
 
     private SqlParameterSource row(CaseTimeline timeline) {
@@ -35,20 +60,18 @@ public class CaseViewRepository extends TimelineRows {
                 .addValue("priority", timeline.priority().name())
                 .addValue("customerId", StorableText.of(timeline.customerId()))
                 .addValue("agentId", StorableText.of(timeline.agentId()))
-                .addValue("openedAt", Timestamp.from(timeline.openedAt()))
-                .addValue("timeline", json.write(timeline));
+                .addValue("openedAt", Timestamp.from(timeline.openedAt()));
     }
 
     private static final String UPSERT = """
                 insert into projections.case_view
-                    (case_id, version, type, status, channel, category, priority, customer_id, agent_id, opened_at, timeline)
+                    (case_id, version, type, status, channel, category, priority, customer_id, agent_id, opened_at)
                 values (:caseId, :version, :type, :status, :channel, :category, :priority, :customerId, :agentId,
-                        :openedAt, cast(:timeline as jsonb))
+                        :openedAt)
                 on conflict (case_id) do update set
                     version = excluded.version, type = excluded.type, status = excluded.status,
                     channel = excluded.channel, category = excluded.category, priority = excluded.priority,
-                    customer_id = excluded.customer_id, agent_id = excluded.agent_id, opened_at = excluded.opened_at,
-                    timeline = excluded.timeline
+                    customer_id = excluded.customer_id, agent_id = excluded.agent_id, opened_at = excluded.opened_at
                 where case_view.version < excluded.version
                 """;
 
@@ -74,9 +97,10 @@ public class CaseViewRepository extends TimelineRows {
         String where = conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
         Long total = jdbc.queryForObject("select count(*) from projections.case_view" + where, parameters, Long.class);
         parameters.addValue("limit", size).addValue("offset", (long) page * size);
-        List<CaseView> items = jdbc.query("select timeline from projections.case_view" + where
-                        + " order by opened_at desc, case_id limit :limit offset :offset",
-                parameters, (rs, row) -> json.read(rs.getString(1)).toView());
+        List<String> caseIds = jdbc.queryForList("select case_id from projections.case_view" + where
+                + " order by opened_at desc, case_id limit :limit offset :offset", parameters, String.class);
+        Map<String, CaseTimeline> found = folds.findAll(caseIds);
+        List<CaseView> items = caseIds.stream().filter(found::containsKey).map(found::get).map(CaseView::of).toList();
         return new CasePage(items, page, size, total == null ? 0 : total);
     }
 

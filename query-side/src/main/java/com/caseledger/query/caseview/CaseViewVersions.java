@@ -1,5 +1,6 @@
 package com.caseledger.query.caseview;
 
+import com.caseledger.query.casefold.CaseTimeline;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;

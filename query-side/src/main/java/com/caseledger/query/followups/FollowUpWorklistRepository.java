@@ -2,10 +2,9 @@ package com.caseledger.query.followups;
 
 import com.caseledger.events.CaseStatus;
 import com.caseledger.events.FollowUpStatus;
-import com.caseledger.query.caseview.CaseTimeline;
-import com.caseledger.query.caseview.FollowUpView;
-import com.caseledger.query.caseview.TimelineJson;
-import com.caseledger.query.caseview.TimelineRows;
+import com.caseledger.query.casefold.CaseFoldTable;
+import com.caseledger.query.casefold.CaseTimeline;
+import com.caseledger.query.casefold.FollowUpView;
 import com.caseledger.platform.database.StorableText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -19,32 +18,20 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Owns {@code projections.follow_up_case} and {@code projections.follow_up}. */
+/** Owns {@code projections.follow_up}: every follow-up call with what the callers' worklist shows of its case. */
 @Repository
-public class FollowUpWorklistRepository extends TimelineRows {
+public class FollowUpWorklistRepository implements CaseFoldTable {
 
-    public FollowUpWorklistRepository(NamedParameterJdbcTemplate jdbc, TimelineJson json) {
-        super(jdbc, json, "projections.follow_up_case");
+    private final NamedParameterJdbcTemplate jdbc;
+
+    public FollowUpWorklistRepository(NamedParameterJdbcTemplate jdbc) {
+        this.jdbc = jdbc;
     }
 
     @Override
-    public void saveAll(Collection<CaseTimeline> timelines) {
-        List<CaseTimeline> cases = List.copyOf(timelines);
-        int[] stored = upsert("""
-                insert into projections.follow_up_case (case_id, version, timeline)
-                values (:caseId, :version, cast(:timeline as jsonb))
-                on conflict (case_id) do update set version = excluded.version, timeline = excluded.timeline
-                where follow_up_case.version < excluded.version
-                """, cases, timeline -> new MapSqlParameterSource()
-                .addValue("caseId", timeline.caseId())
-                .addValue("version", timeline.version())
-                .addValue("timeline", json.write(timeline)));
+    public void saveAll(Collection<CaseTimeline> changed) {
         List<SqlParameterSource> calls = new ArrayList<>();
-        for (int i = 0; i < cases.size(); i++) {
-            if (stored[i] == 0) {
-                continue;
-            }
-            CaseTimeline timeline = cases.get(i);
+        for (CaseTimeline timeline : changed) {
             for (FollowUpView call : timeline.followUps()) {
                 calls.add(new MapSqlParameterSource()
                         .addValue("caseId", timeline.caseId())
@@ -75,7 +62,6 @@ public class FollowUpWorklistRepository extends TimelineRows {
     @Override
     public void deleteAll() {
         jdbc.getJdbcTemplate().update("delete from projections.follow_up");
-        jdbc.getJdbcTemplate().update("delete from projections.follow_up_case");
     }
 
     public Worklist worklist(FollowUpStatus status, Instant dueBefore, int page, int size) {

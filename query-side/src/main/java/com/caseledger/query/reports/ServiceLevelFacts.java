@@ -6,7 +6,7 @@ import com.caseledger.events.Category;
 import com.caseledger.events.Channel;
 import com.caseledger.events.Priority;
 import com.caseledger.events.ServqualDimension;
-import com.caseledger.query.caseview.TimelineJson;
+import com.caseledger.query.casefold.TimelineJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

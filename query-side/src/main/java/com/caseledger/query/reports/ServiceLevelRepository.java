@@ -5,9 +5,9 @@ import com.caseledger.events.FollowUpStatus;
 import com.caseledger.events.Money;
 import com.caseledger.events.ServqualDimension;
 import com.caseledger.events.ServqualRating;
-import com.caseledger.query.caseview.CaseTimeline;
-import com.caseledger.query.caseview.TimelineJson;
-import com.caseledger.query.caseview.TimelineRows;
+import com.caseledger.query.casefold.CaseFoldTable;
+import com.caseledger.query.casefold.CaseTimeline;
+import com.caseledger.query.casefold.TimelineJson;
 import com.caseledger.platform.database.StorableText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -26,28 +26,30 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
-/** Owns {@code projections.service_level_case}. */
+/** Owns {@code projections.service_level_case} and {@code projections.service_level_case_lists}. */
 @Repository
-public class ServiceLevelRepository extends TimelineRows {
+public class ServiceLevelRepository implements CaseFoldTable {
 
+    private final NamedParameterJdbcTemplate jdbc;
+    private final TimelineJson json;
     private final ServiceLevelFacts facts;
 
     public ServiceLevelRepository(NamedParameterJdbcTemplate jdbc, TimelineJson json, ServiceLevelFacts facts) {
-        super(jdbc, json, "projections.service_level_fold");
+        this.jdbc = jdbc;
+        this.json = json;
         this.facts = facts;
     }
 
     @Override
-    public void saveAll(Collection<CaseTimeline> timelines) {
-        upsert(UPSERT_FOLD, timelines, timeline -> new MapSqlParameterSource()
-                .addValue("caseId", timeline.caseId())
-                .addValue("version", timeline.version())
-                .addValue("timeline", json.write(timeline)));
-        upsert(UPSERT, timelines, this::row);
-        upsert(UPSERT_LISTS, timelines, timeline -> new MapSqlParameterSource()
+    public void saveAll(Collection<CaseTimeline> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(UPSERT, changed.stream().map(this::row).toArray(SqlParameterSource[]::new));
+        jdbc.batchUpdate(UPSERT_LISTS, changed.stream().map(timeline -> new MapSqlParameterSource()
                 .addValue("caseId", timeline.caseId())
                 .addValue("statusChanges", json.write(timeline.statusChanges()))
-                .addValue("issuedRefunds", json.write(timeline.issuedRefunds())));
+                .addValue("issuedRefunds", json.write(timeline.issuedRefunds()))).toArray(SqlParameterSource[]::new));
     }
 
     private SqlParameterSource row(CaseTimeline timeline) {
@@ -85,13 +87,6 @@ public class ServiceLevelRepository extends TimelineRows {
         }
         return gaps;
     }
-
-    private static final String UPSERT_FOLD = """
-                insert into projections.service_level_fold (case_id, version, timeline)
-                values (:caseId, :version, cast(:timeline as jsonb))
-                on conflict (case_id) do update set version = excluded.version, timeline = excluded.timeline
-                where service_level_fold.version < excluded.version
-                """;
 
     private static final String UPSERT = """
                 insert into projections.service_level_case
@@ -132,7 +127,6 @@ public class ServiceLevelRepository extends TimelineRows {
         jdbc.getJdbcTemplate().update("delete from projections.service_level_case");
         jdbc.getJdbcTemplate().update("delete from projections.service_level_case_lists");
         jdbc.getJdbcTemplate().update("update projections.service_level_resets set resets = resets + 1 where id = 1");
-        jdbc.getJdbcTemplate().update("delete from projections.service_level_fold");
     }
 
     /** The figures of a cohort, per group and in total. */

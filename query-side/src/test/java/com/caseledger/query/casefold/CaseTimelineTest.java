@@ -1,4 +1,4 @@
-package com.caseledger.query.caseview;
+package com.caseledger.query.casefold;
 
 import com.caseledger.events.AgentReplied;
 import com.caseledger.events.CaseAwaitingCustomer;
@@ -70,7 +70,7 @@ class CaseTimelineTest {
 
         assertThat(timeline.fullResolutionSeconds()).isNull();
         assertThat(timeline.firstResolutionSeconds()).isEqualTo(100);
-        assertThat(timeline.toView().resolvedAt()).isNull();
+        assertThat(timeline.resolvedAt()).isNull();
         assertThat(timeline.status()).isEqualTo(CaseStatus.OPEN);
     }
 
@@ -81,8 +81,8 @@ class CaseTimelineTest {
         timeline.apply(new CaseClosed(ID, at(1000)), 2);
 
         assertThat(timeline.fullResolutionSeconds()).isEqualTo(100);
-        assertThat(timeline.toView().closedAt()).isEqualTo(at(1000));
-        assertThat(timeline.toView().resolvedAt()).isEqualTo(at(100));
+        assertThat(timeline.closedAt()).isEqualTo(at(1000));
+        assertThat(timeline.resolvedAt()).isEqualTo(at(100));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package com.caseledger.query.caseview;
+package com.caseledger.query.casefold;
 
 import com.caseledger.events.FollowUpStatus;
 

@@ -1,10 +1,12 @@
-package com.caseledger.query.caseview;
+package com.caseledger.query.casefold;
 
 import com.caseledger.events.Money;
 import com.caseledger.platform.database.StorableText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +20,19 @@ public class TimelineJson {
     };
 
     private final ObjectMapper json;
+    private final ObjectReader timelines;
     private final ObjectWriter storable;
 
     public TimelineJson(ObjectMapper json) {
         this.json = json;
+        // a field this fold does not know means the stored format changed without its revision: fail, never drop it
+        this.timelines = json.readerFor(CaseTimeline.class).with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         this.storable = json.writer().with(StorableText.jsonEscapes());
     }
 
-    public CaseTimeline read(String timeline) {
+    CaseTimeline read(String timeline) {
         try {
-            return json.readValue(timeline, CaseTimeline.class);
+            return timelines.readValue(timeline);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A stored case timeline is unreadable", e);
         }

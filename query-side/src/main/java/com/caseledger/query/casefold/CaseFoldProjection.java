@@ -1,10 +1,12 @@
-package com.caseledger.query.caseview;
+package com.caseledger.query.casefold;
 
 import com.caseledger.events.CaseEvent;
+import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,39 +19,49 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A projection that keeps one folded {@link CaseTimeline} per case in its own table. Events of one case arrive
- * in order (Axon sequences them per aggregate); an event already folded changes nothing. A batch of events is
- * collected as it is handled and folded when the batch commits: the cases it touches are read in one query,
- * folded in memory and written in one batched statement, in the batch's transaction, so a rebuild costs two
- * statements per batch rather than several per event.
+ * The one projection of the read side: it folds every case's events into its {@link CaseTimeline}, stored once in
+ * {@code projections.case_fold}, and hands the cases a batch changed to every {@link CaseFoldTable} (the case
+ * view, the callers' worklist, the report facts) to write in the same transaction. Events of one case arrive in
+ * order (Axon sequences them per aggregate); an event already folded changes nothing. A batch's cases are read in
+ * one query when the batch commits, folded in memory and written in one batched statement per table.
  */
-public abstract class TimelineProjection {
+@Component
+@ProcessingGroup(CaseFoldProjection.NAME)
+public class CaseFoldProjection {
 
-    private final TimelineTable table;
-    private final String batchResource = getClass().getName() + ".batch";
+    public static final String NAME = "case-fold";
+    private static final String BATCH = CaseFoldProjection.class.getName() + ".batch";
 
-    protected TimelineProjection(TimelineTable table) {
-        this.table = table;
+    private final CaseFoldRepository folds;
+    private final List<CaseFoldTable> tables;
+
+    public CaseFoldProjection(CaseFoldRepository folds, List<CaseFoldTable> tables) {
+        this.folds = folds;
+        this.tables = List.copyOf(tables);
     }
 
     @EventHandler
     public void on(CaseEvent event, @SequenceNumber long sequence, UnitOfWork<?> unitOfWork) {
-        unitOfWork.root().getOrComputeResource(batchResource, key -> open(unitOfWork.root())).add(event, sequence);
+        unitOfWork.root().getOrComputeResource(BATCH, key -> open(unitOfWork.root())).add(event, sequence);
     }
 
     @ResetHandler
     public void beforeReplay() {
-        table.deleteAll();
-    }
-
-    /** Called after a batch's changes are committed; the case view uses it to wake readers waiting for them. */
-    protected void committed(Collection<CaseTimeline> timelines) {
+        tables.forEach(CaseFoldTable::deleteAll);
+        folds.deleteAll();
     }
 
     private Batch open(UnitOfWork<?> root) {
         Batch batch = new Batch();
-        root.onPrepareCommit(u -> table.saveAll(batch.fold(table)));
-        root.afterCommit(u -> committed(List.copyOf(batch.changed.values())));
+        root.onPrepareCommit(u -> {
+            Collection<CaseTimeline> changed = batch.fold(folds);
+            folds.saveAll(changed);
+            tables.forEach(table -> table.saveAll(changed));
+        });
+        root.afterCommit(u -> {
+            List<CaseTimeline> committed = List.copyOf(batch.changed.values());
+            tables.forEach(table -> table.committed(committed));
+        });
         return batch;
     }
 
@@ -71,8 +83,8 @@ public abstract class TimelineProjection {
             }
         }
 
-        Collection<CaseTimeline> fold(TimelineTable table) {
-            Map<String, CaseTimeline> timelines = new HashMap<>(table.findAll(stored));
+        Collection<CaseTimeline> fold(CaseFoldRepository folds) {
+            Map<String, CaseTimeline> timelines = new HashMap<>(folds.findAll(stored));
             for (Handled handled : events) {
                 CaseTimeline timeline = timelines.computeIfAbsent(handled.event().caseId(), caseId -> new CaseTimeline());
                 if (timeline.apply(handled.event(), handled.sequence())) {

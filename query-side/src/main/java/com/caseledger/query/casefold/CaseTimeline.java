@@ -1,4 +1,4 @@
-package com.caseledger.query.caseview;
+package com.caseledger.query.casefold;
 
 import com.caseledger.events.AgentReplied;
 import com.caseledger.events.CaseAssigned;
@@ -43,12 +43,16 @@ import java.util.Map;
 /**
  * A case folded from its events, with the service-level figures of DOMAIN.md measured as the events arrive.
  * Every projection and the point-in-time state use this one fold, so they can never disagree.
- * Applying an event at or below the folded version does nothing, which makes replays idempotent.
+ * Applying an event at or below the folded version does nothing, which makes replays idempotent. It is stored as
+ * JSON in {@code projections.case_fold}, with {@link #REVISION}.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class CaseTimeline {
+
+    /** The revision of the stored format (the fields below): a change of a field's name or meaning raises it. */
+    public static final int REVISION = 1;
 
     private String caseId;
     private long version = -1;
@@ -301,12 +305,57 @@ public class CaseTimeline {
         return requesterWaitSeconds;
     }
 
-    public CaseView toView() {
-        return new CaseView(caseId, version, type, status, channel, category, priority, customerId, agentId, team,
-                subject, description, orderId, orderAmount, openedAt, firstReplyAt, firstResolvedAt,
-                status.isResolvedOrClosed() ? lastResolvedAt : null, closedAt, lastActivityAt, replies, reopens,
-                customerMessages, notes, escalations, escalationLevel, firstReplySeconds(), firstResolutionSeconds(),
-                fullResolutionSeconds(), requesterWaitSeconds, refunds(), followUps(), surveys);
+    public String team() {
+        return team;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String orderId() {
+        return orderId;
+    }
+
+    public Money orderAmount() {
+        return orderAmount;
+    }
+
+    public Instant firstReplyAt() {
+        return firstReplyAt;
+    }
+
+    public Instant firstResolvedAt() {
+        return firstResolvedAt;
+    }
+
+    /** The latest resolution, while the case is RESOLVED or CLOSED. */
+    public Instant resolvedAt() {
+        return status.isResolvedOrClosed() ? lastResolvedAt : null;
+    }
+
+    public Instant closedAt() {
+        return closedAt;
+    }
+
+    public Instant lastActivityAt() {
+        return lastActivityAt;
+    }
+
+    public int customerMessages() {
+        return customerMessages;
+    }
+
+    public int notes() {
+        return notes;
+    }
+
+    public int escalations() {
+        return escalations;
+    }
+
+    public String escalationLevel() {
+        return escalationLevel;
     }
 
     private static long seconds(Instant from, Instant to) {
