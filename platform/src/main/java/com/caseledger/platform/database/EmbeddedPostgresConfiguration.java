@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * The embedded default: with no {@code spring.datasource.url}, CaseLedger runs its own PostgreSQL
@@ -44,6 +45,8 @@ public class EmbeddedPostgresConfiguration {
                 // Spring stops the server once the ledger's users of it are closed, then releases the folder; the
                 // library's own shutdown hook would stop it at once, under the event processors' last work
                 .setRegisterShutdownHook(false)
+                // after a crash of PostgreSQL itself, it replays its write-ahead log before it accepts connections
+                .setPGStartupWait(Duration.ofSeconds(60))
                 // an answered command is on disk: the embedded server's defaults (no fsync, no synchronous
                 // commit) suit throwaway test databases, not a store whose history must survive a crash
                 .setServerConfig("fsync", "on")
