@@ -16,8 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What Axon's pooled processor alone costs: the projections' processor settings and event source, with a handler
- * that only deserializes each event. No projection can be rebuilt faster than this on the same machine.
+ * What Axon's pooled processor alone costs: the given settings on the event store itself, with a
+ * handler that only deserializes each event. It is the framework's floor for reading the same store.
  */
 final class DispatchFloor {
 

@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /** Watches and restarts the projections' streaming processors. */
 final class Processors {
@@ -23,8 +24,19 @@ final class Processors {
                 .orElseThrow(() -> new IllegalStateException("no streaming processor " + name));
     }
 
-    void stopAll() {
-        NAMES.forEach(name -> processor(name).shutDown());
+    /**
+     * Stops every projection's processor once it has claimed a segment: a tracking processor stopped while it is still
+     * handing its first segment to a worker was seen unable to claim it when started again.
+     */
+    void stopAll() throws InterruptedException {
+        long deadline = System.currentTimeMillis() + TimeUnit.SECONDS.toMillis(30);
+        for (String name : NAMES) {
+            StreamingEventProcessor processor = processor(name);
+            while (processor.processingStatus().isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
+            }
+            processor.shutDown();
+        }
     }
 
     void startAll() {

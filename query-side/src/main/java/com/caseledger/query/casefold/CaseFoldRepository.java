@@ -1,77 +1,95 @@
 package com.caseledger.query.casefold;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Owns {@code projections.case_fold}: every case's {@link CaseTimeline}, stored once, with the revision of its
- * format. A row of another revision is refused rather than read wrongly: a changed fold ships with a migration of
- * the stored rows, or the projection is rebuilt.
+ * format ({@link TimelineFormat}; rows of revision 1 hold JSON and are still read, and are rewritten in the current
+ * format when their case next changes). A row of a revision this version does not know is refused rather than read
+ * wrongly: a changed fold ships with a migration of the stored rows, or the projection is rebuilt.
  */
 @Repository
 public class CaseFoldRepository {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private static final int JSON_REVISION = 1;
+
+    private final JdbcTemplate jdbc;
     private final TimelineJson json;
 
-    public CaseFoldRepository(NamedParameterJdbcTemplate jdbc, TimelineJson json) {
+    public CaseFoldRepository(JdbcTemplate jdbc, TimelineJson json) {
         this.jdbc = jdbc;
         this.json = json;
     }
 
     public Optional<CaseTimeline> find(String caseId) {
-        return jdbc.query("select revision, timeline from projections.case_fold where case_id = :caseId",
-                new MapSqlParameterSource("caseId", caseId), (rs, row) -> read(rs.getInt(1), rs.getString(2)))
-                .stream().findFirst();
+        return jdbc.query("select revision, timeline from projections.case_fold where case_id = ?",
+                (rs, row) -> read(rs.getInt(1), rs.getBytes(2)), caseId).stream().findFirst();
     }
 
     /** The stored folds of those of the cases that have one, by case id. */
     public Map<String, CaseTimeline> findAll(Collection<String> caseIds) {
         Map<String, CaseTimeline> found = new HashMap<>();
         if (!caseIds.isEmpty()) {
-            jdbc.query("select case_id, revision, timeline from projections.case_fold where case_id in (:caseIds)",
-                    new MapSqlParameterSource("caseIds", List.copyOf(caseIds)),
-                    rs -> { found.put(rs.getString(1), read(rs.getInt(2), rs.getString(3))); });
+            jdbc.execute((Connection connection) -> {
+                Array ids = connection.createArrayOf("text", caseIds.toArray());
+                try (PreparedStatement statement = connection.prepareStatement(
+                        "select case_id, revision, timeline from projections.case_fold where case_id = any(?)")) {
+                    statement.setArray(1, ids);
+                    try (ResultSet rs = statement.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getString(1), read(rs.getInt(2), rs.getBytes(3)));
+                        }
+                    }
+                } finally {
+                    ids.free();
+                }
+                return found;
+            });
         }
         return found;
     }
 
     /** Stores the folds, each unless a newer version of it is stored already. */
     void saveAll(Collection<CaseTimeline> timelines) {
-        if (timelines.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate("""
-                insert into projections.case_fold (case_id, version, revision, timeline)
-                values (:caseId, :version, :revision, cast(:timeline as jsonb))
-                on conflict (case_id) do update set
-                    version = excluded.version, revision = excluded.revision, timeline = excluded.timeline
-                where case_fold.version < excluded.version
-                """, timelines.stream().map(timeline -> new MapSqlParameterSource()
-                .addValue("caseId", timeline.caseId())
-                .addValue("version", timeline.version())
-                .addValue("revision", CaseTimeline.REVISION)
-                .addValue("timeline", json.write(timeline))).toArray(SqlParameterSource[]::new));
+        BatchRows.of(timelines)
+                .column("text", CaseTimeline::caseId)
+                .column("int8", CaseTimeline::version)
+                .bytes(TimelineFormat::write)
+                .write(jdbc, UPSERT);
     }
+
+    private static final String UPSERT = """
+            insert into projections.case_fold (case_id, version, revision, timeline)
+            select case_id, version, %d, timeline
+            from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as bytea[])) as row (case_id, version, timeline)
+            on conflict (case_id) do update set
+                version = excluded.version, revision = excluded.revision, timeline = excluded.timeline
+            where case_fold.version < excluded.version
+            """.formatted(TimelineFormat.REVISION);
 
     void deleteAll() {
-        jdbc.getJdbcTemplate().update("delete from projections.case_fold");
+        jdbc.update("truncate projections.case_fold");
     }
 
-    private CaseTimeline read(int revision, String timeline) {
-        if (revision != CaseTimeline.REVISION) {
-            throw new IllegalStateException("A stored case fold has revision " + revision + "; this version of "
-                    + "CaseLedger reads revision " + CaseTimeline.REVISION + ". Migrate the stored folds or rebuild "
-                    + "the projections.");
+    private CaseTimeline read(int revision, byte[] timeline) {
+        if (revision == TimelineFormat.REVISION) {
+            return TimelineFormat.read(timeline);
         }
-        return json.read(timeline);
+        if (revision == JSON_REVISION) {
+            return json.read(timeline);
+        }
+        throw new IllegalStateException("A stored case fold has revision " + revision + "; this version of "
+                + "CaseLedger reads revisions " + JSON_REVISION + " and " + TimelineFormat.REVISION + ". Migrate the "
+                + "stored folds or rebuild the projections.");
     }
 }

@@ -43,53 +43,52 @@ import java.util.Map;
 /**
  * A case folded from its events, with the service-level figures of DOMAIN.md measured as the events arrive.
  * Every projection and the point-in-time state use this one fold, so they can never disagree.
- * Applying an event at or below the folded version does nothing, which makes replays idempotent. It is stored as
- * JSON in {@code projections.case_fold}, with {@link #REVISION}.
+ * Applying an event at or below the folded version does nothing, which makes replays idempotent. It is stored in
+ * {@code projections.case_fold} as {@link TimelineFormat} writes it, with the revision of that format; its
+ * fields are package-private for that format.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class CaseTimeline {
 
-    /** The revision of the stored format (the fields below): a change of a field's name or meaning raises it. */
-    public static final int REVISION = 1;
-
-    private String caseId;
-    private long version = -1;
-    private CaseType type;
-    private CaseStatus status;
-    private Channel channel;
-    private Category category;
-    private Priority priority;
-    private String customerId;
-    private String agentId;
-    private String team;
-    private String subject;
-    private String description;
-    private String orderId;
-    private Money orderAmount;
-    private Instant openedAt;
-    private Instant firstReplyAt;
-    private Instant firstResolvedAt;
-    private Instant lastResolvedAt;
-    private Instant closedAt;
-    private Instant lastActivityAt;
-    private int replies;
-    private int reopens;
-    private int customerMessages;
-    private int notes;
-    private int escalations;
-    private String escalationLevel;
+    // a change of these fields (one added, removed or given another meaning) changes TimelineFormat and its revision
+    String caseId;
+    long version = -1;
+    CaseType type;
+    CaseStatus status;
+    Channel channel;
+    Category category;
+    Priority priority;
+    String customerId;
+    String agentId;
+    String team;
+    String subject;
+    String description;
+    String orderId;
+    Money orderAmount;
+    Instant openedAt;
+    Instant firstReplyAt;
+    Instant firstResolvedAt;
+    Instant lastResolvedAt;
+    Instant closedAt;
+    Instant lastActivityAt;
+    int replies;
+    int reopens;
+    int customerMessages;
+    int notes;
+    int escalations;
+    String escalationLevel;
     /** When the current OPEN stretch began; null while the case is not OPEN. */
-    private Instant openSince;
+    Instant openSince;
     /** Seconds spent OPEN in finished stretches. */
-    private long openSeconds;
+    long openSeconds;
     /** Seconds spent OPEN from opening until the latest resolution. */
-    private Long requesterWaitSeconds;
-    private List<StatusChange> statusChanges = new ArrayList<>();
-    private Map<String, RefundView> refunds = new LinkedHashMap<>();
-    private Map<String, FollowUpView> followUps = new LinkedHashMap<>();
-    private SurveysView surveys = SurveysView.NONE;
+    Long requesterWaitSeconds;
+    List<StatusChange> statusChanges = new ArrayList<>();
+    Map<String, RefundView> refunds = new LinkedHashMap<>();
+    Map<String, FollowUpView> followUps = new LinkedHashMap<>();
+    SurveysView surveys = SurveysView.NONE;
 
     /** Folds one event in; answers false when it was already folded. */
     public boolean apply(CaseEvent event, long sequence) {
@@ -285,6 +284,23 @@ public class CaseTimeline {
 
     public List<StatusChange> statusChanges() {
         return List.copyOf(statusChanges);
+    }
+
+    /**
+     * The instants at which the case became RESOLVED or CLOSED having been neither, and those at which it stopped
+     * being either, alternately and oldest first: the case was RESOLVED or CLOSED just before an instant exactly when
+     * an odd number of these lie before it.
+     */
+    public List<Instant> resolutionChanges() {
+        List<Instant> changes = new ArrayList<>();
+        boolean resolved = false;
+        for (StatusChange change : statusChanges) {
+            if (change.status().isResolvedOrClosed() != resolved) {
+                resolved = !resolved;
+                changes.add(change.at());
+            }
+        }
+        return changes;
     }
 
     public Long firstReplySeconds() {

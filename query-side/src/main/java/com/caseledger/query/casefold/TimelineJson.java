@@ -10,9 +10,13 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
 import java.util.List;
 
-/** How a folded {@link CaseTimeline} is stored in a jsonb column (as text PostgreSQL can store). */
+/**
+ * JSON as the read side stores it (text PostgreSQL can store in a jsonb column): lists of amounts, and the case folds
+ * of revision 1, stored as JSON before {@link TimelineFormat}.
+ */
 @Component
 public class TimelineJson {
 
@@ -30,10 +34,10 @@ public class TimelineJson {
         this.storable = json.writer().with(StorableText.jsonEscapes());
     }
 
-    CaseTimeline read(String timeline) {
+    CaseTimeline read(byte[] timeline) {
         try {
             return timelines.readValue(timeline);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("A stored case timeline is unreadable", e);
         }
     }
@@ -51,7 +55,7 @@ public class TimelineJson {
         try {
             return StorableText.of(storable.writeValueAsString(value));
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("A case timeline could not be written", e);
+            throw new IllegalStateException("A value could not be written as JSON", e);
         }
     }
 }

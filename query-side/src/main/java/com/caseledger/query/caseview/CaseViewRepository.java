@@ -1,12 +1,12 @@
 package com.caseledger.query.caseview;
 
 import com.caseledger.platform.database.StorableText;
+import com.caseledger.query.casefold.BatchRows;
 import com.caseledger.query.casefold.CaseFoldRepository;
 import com.caseledger.query.casefold.CaseFoldTable;
 import com.caseledger.query.casefold.CaseTimeline;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
@@ -39,9 +39,18 @@ public class CaseViewRepository implements CaseFoldTable {
 
     @Override
     public void saveAll(Collection<CaseTimeline> changed) {
-        if (!changed.isEmpty()) {
-            jdbc.batchUpdate(UPSERT, changed.stream().map(this::row).toArray(SqlParameterSource[]::new));
-        }
+        BatchRows.of(changed)
+                .column("text", CaseTimeline::caseId)
+                .column("int8", CaseTimeline::version)
+                .column("text", timeline -> timeline.type().name())
+                .column("text", timeline -> timeline.status().name())
+                .column("text", timeline -> timeline.channel().name())
+                .column("text", timeline -> timeline.category().name())
+                .column("text", timeline -> timeline.priority().name())
+                .column("text", timeline -> StorableText.of(timeline.customerId()))
+                .column("text", timeline -> StorableText.of(timeline.agentId()))
+                .column("timestamptz", timeline -> timeline.openedAt().toString())
+                .write(jdbc.getJdbcTemplate(), UPSERT);
     }
 
     @Override
@@ -49,35 +58,22 @@ public class CaseViewRepository implements CaseFoldTable {
         versions.committed(changed);
     }
 
-    private SqlParameterSource row(CaseTimeline timeline) {
-        return new MapSqlParameterSource()
-                .addValue("caseId", timeline.caseId())
-                .addValue("version", timeline.version())
-                .addValue("type", timeline.type().name())
-                .addValue("status", timeline.status().name())
-                .addValue("channel", timeline.channel().name())
-                .addValue("category", timeline.category().name())
-                .addValue("priority", timeline.priority().name())
-                .addValue("customerId", StorableText.of(timeline.customerId()))
-                .addValue("agentId", StorableText.of(timeline.agentId()))
-                .addValue("openedAt", Timestamp.from(timeline.openedAt()));
-    }
-
     private static final String UPSERT = """
-                insert into projections.case_view
-                    (case_id, version, type, status, channel, category, priority, customer_id, agent_id, opened_at)
-                values (:caseId, :version, :type, :status, :channel, :category, :priority, :customerId, :agentId,
-                        :openedAt)
-                on conflict (case_id) do update set
-                    version = excluded.version, type = excluded.type, status = excluded.status,
-                    channel = excluded.channel, category = excluded.category, priority = excluded.priority,
-                    customer_id = excluded.customer_id, agent_id = excluded.agent_id, opened_at = excluded.opened_at
-                where case_view.version < excluded.version
-                """;
+            insert into projections.case_view
+                (case_id, version, type, status, channel, category, priority, customer_id, agent_id, opened_at)
+            select * from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as text[]), cast(? as text[]),
+                                 cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                                 cast(? as text[]), cast(? as timestamptz[]))
+            on conflict (case_id) do update set
+                version = excluded.version, type = excluded.type, status = excluded.status,
+                channel = excluded.channel, category = excluded.category, priority = excluded.priority,
+                customer_id = excluded.customer_id, agent_id = excluded.agent_id, opened_at = excluded.opened_at
+            where case_view.version < excluded.version
+            """;
 
     @Override
     public void deleteAll() {
-        jdbc.getJdbcTemplate().update("delete from projections.case_view");
+        jdbc.getJdbcTemplate().update("truncate projections.case_view");
     }
 
     public CasePage list(CaseFilter filter, int page, int size) {

@@ -9,34 +9,31 @@ import org.axonframework.messaging.StreamableMessageSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The event store as the projections' processor reads it. A pooled processor whose stream cannot announce new
- * events looks again only every 500 ms when it is idle; these streams announce, every {@code checkEvery}, that
- * events may be there, so a command's events reach the views within milliseconds.
+ * The event store as the projections' processor reads it. Each stream has a thread of its own that reads up to
+ * {@code readAhead} events ahead of the processor, and deserializes them, so the store is read while the projections
+ * work on the previous batch instead of in turn with them. A stream that has read everything looks in the store again every
+ * {@code checkEvery}, so a command's events reach the views within milliseconds.
  */
-public class ProjectionEventSource implements StreamableMessageSource<TrackedEventMessage<?>>, AutoCloseable {
+public class ProjectionEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
     private final EventStore eventStore;
     private final Duration checkEvery;
-    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "projection-source-ticker");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final int readAhead;
 
-    public ProjectionEventSource(EventStore eventStore, Duration checkEvery) {
+    public ProjectionEventSource(EventStore eventStore, Duration checkEvery, int readAhead) {
         this.eventStore = eventStore;
         this.checkEvery = checkEvery;
+        this.readAhead = readAhead;
     }
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-        return new AnnouncingStream(eventStore.openStream(trackingToken));
+        return new ReadAheadStream(eventStore.openStream(trackingToken));
     }
 
     @Override
@@ -54,54 +51,109 @@ public class ProjectionEventSource implements StreamableMessageSource<TrackedEve
         return eventStore.createTokenAt(dateTime);
     }
 
-    @Override
-    public void close() {
-        ticker.shutdownNow();
-    }
+    /**
+     * A stream whose events are read by a thread of its own into a bounded buffer. Only that thread touches the
+     * store's stream; only the processor's thread takes events from the buffer. A failure to read is handed to the
+     * processor once it has taken the events read before it, and the processor opens a new stream.
+     */
+    private final class ReadAheadStream implements BlockingStream<TrackedEventMessage<?>> {
 
-    private final class AnnouncingStream implements BlockingStream<TrackedEventMessage<?>> {
+        private final BlockingStream<TrackedEventMessage<?>> store;
+        private final BlockingQueue<TrackedEventMessage<?>> ahead = new ArrayBlockingQueue<>(readAhead);
+        private final Thread reader;
+        private volatile RuntimeException failure;
+        private volatile Runnable onAvailable;
+        private TrackedEventMessage<?> next;
 
-        private final BlockingStream<TrackedEventMessage<?>> delegate;
-        private volatile ScheduledFuture<?> announcements;
+        private ReadAheadStream(BlockingStream<TrackedEventMessage<?>> store) {
+            this.store = store;
+            this.reader = new Thread(this::read, "projection-read-ahead");
+            reader.setDaemon(true);
+            reader.start();
+        }
 
-        private AnnouncingStream(BlockingStream<TrackedEventMessage<?>> delegate) {
-            this.delegate = delegate;
+        private void read() {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    if (store.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                        ahead.put(prepared(store.nextAvailable()));
+                        Runnable callback = onAvailable;
+                        if (callback != null) {
+                            callback.run();
+                        }
+                    } else {
+                        TimeUnit.NANOSECONDS.sleep(checkEvery.toNanos());
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                store.close();
+            }
+        }
+
+        /**
+         * Reads the event's timestamp and payload, which the processor needs of every event, while the processor is
+         * still busy with earlier ones. A payload that cannot be read is left for the processor, whose batch then
+         * fails on it as it would have without reading ahead.
+         */
+        private TrackedEventMessage<?> prepared(TrackedEventMessage<?> event) {
+            event.getTimestamp();
+            try {
+                event.getPayload();
+            } catch (RuntimeException unreadable) {
+                // the processor meets it again
+            }
+            return event;
         }
 
         @Override
         public Optional<TrackedEventMessage<?>> peek() {
-            return delegate.peek();
+            if (next == null) {
+                next = ahead.poll();
+                failIfDrained();
+            }
+            return Optional.ofNullable(next);
         }
 
         @Override
         public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            return delegate.hasNextAvailable(timeout, unit);
+            if (next == null) {
+                next = ahead.poll(timeout, unit);
+                failIfDrained();
+            }
+            return next != null;
         }
 
         @Override
         public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            return delegate.nextAvailable();
+            boolean available;
+            do {
+                available = hasNextAvailable(1, TimeUnit.SECONDS);
+            } while (!available);
+            TrackedEventMessage<?> taken = next;
+            next = null;
+            return taken;
         }
 
-        @Override
-        public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
-            delegate.skipMessagesWithPayloadTypeOf(ignoredMessage);
+        private void failIfDrained() {
+            RuntimeException failed = failure;
+            if (failed != null && next == null && ahead.isEmpty()) {
+                throw failed;
+            }
         }
 
         @Override
         public boolean setOnAvailableCallback(Runnable callback) {
-            long period = checkEvery.toNanos();
-            announcements = ticker.scheduleWithFixedDelay(callback, period, period, TimeUnit.NANOSECONDS);
+            onAvailable = callback;
             return true;
         }
 
         @Override
         public void close() {
-            ScheduledFuture<?> running = announcements;
-            if (running != null) {
-                running.cancel(false);
-            }
-            delegate.close();
+            reader.interrupt();
         }
     }
 }

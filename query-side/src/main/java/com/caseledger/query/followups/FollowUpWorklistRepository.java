@@ -2,21 +2,21 @@ package com.caseledger.query.followups;
 
 import com.caseledger.events.CaseStatus;
 import com.caseledger.events.FollowUpStatus;
+import com.caseledger.query.casefold.BatchRows;
 import com.caseledger.query.casefold.CaseFoldTable;
 import com.caseledger.query.casefold.CaseTimeline;
 import com.caseledger.query.casefold.FollowUpView;
 import com.caseledger.platform.database.StorableText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /** Owns {@code projections.follow_up}: every follow-up call with what the callers' worklist shows of its case. */
 @Repository
@@ -30,38 +30,45 @@ public class FollowUpWorklistRepository implements CaseFoldTable {
 
     @Override
     public void saveAll(Collection<CaseTimeline> changed) {
-        List<SqlParameterSource> calls = new ArrayList<>();
+        // one row per call as stored: two ids that only differ where PostgreSQL cannot store them are one call
+        Map<List<String>, Call> calls = new LinkedHashMap<>();
         for (CaseTimeline timeline : changed) {
             for (FollowUpView call : timeline.followUps()) {
-                calls.add(new MapSqlParameterSource()
-                        .addValue("caseId", timeline.caseId())
-                        .addValue("followUpId", StorableText.of(call.followUpId()))
-                        .addValue("status", call.status().name())
-                        .addValue("scheduledFor", Timestamp.from(call.scheduledFor()))
-                        .addValue("purpose", StorableText.of(call.purpose()))
-                        .addValue("automatic", call.automatic())
-                        .addValue("customerId", StorableText.of(timeline.customerId()))
-                        .addValue("subject", StorableText.of(timeline.subject()))
-                        .addValue("caseStatus", timeline.status().name()));
+                String followUpId = StorableText.of(call.followUpId());
+                calls.put(List.of(timeline.caseId(), followUpId), new Call(timeline, call, followUpId));
             }
         }
-        if (!calls.isEmpty()) {
-            jdbc.batchUpdate("""
-                    insert into projections.follow_up (case_id, follow_up_id, status, scheduled_for, purpose, automatic,
-                                                       customer_id, subject, case_status)
-                    values (:caseId, :followUpId, :status, :scheduledFor, :purpose, :automatic, :customerId, :subject,
-                            :caseStatus)
-                    on conflict (case_id, follow_up_id) do update set
-                        status = excluded.status, scheduled_for = excluded.scheduled_for, purpose = excluded.purpose,
-                        automatic = excluded.automatic, customer_id = excluded.customer_id, subject = excluded.subject,
-                        case_status = excluded.case_status
-                    """, calls.toArray(SqlParameterSource[]::new));
-        }
+        BatchRows.of(calls.values())
+                .column("text", call -> call.timeline().caseId())
+                .column("text", Call::followUpId)
+                .column("text", call -> call.view().status().name())
+                .column("timestamptz", call -> call.view().scheduledFor().toString())
+                .column("text", call -> StorableText.of(call.view().purpose()))
+                .column("bool", call -> call.view().automatic())
+                .column("text", call -> StorableText.of(call.timeline().customerId()))
+                .column("text", call -> StorableText.of(call.timeline().subject()))
+                .column("text", call -> call.timeline().status().name())
+                .write(jdbc.getJdbcTemplate(), UPSERT);
     }
+
+    private record Call(CaseTimeline timeline, FollowUpView view, String followUpId) {
+    }
+
+    private static final String UPSERT = """
+            insert into projections.follow_up (case_id, follow_up_id, status, scheduled_for, purpose, automatic,
+                                               customer_id, subject, case_status)
+            select * from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]),
+                                 cast(? as text[]), cast(? as boolean[]), cast(? as text[]), cast(? as text[]),
+                                 cast(? as text[]))
+            on conflict (case_id, follow_up_id) do update set
+                status = excluded.status, scheduled_for = excluded.scheduled_for, purpose = excluded.purpose,
+                automatic = excluded.automatic, customer_id = excluded.customer_id, subject = excluded.subject,
+                case_status = excluded.case_status
+            """;
 
     @Override
     public void deleteAll() {
-        jdbc.getJdbcTemplate().update("delete from projections.follow_up");
+        jdbc.getJdbcTemplate().update("truncate projections.follow_up");
     }
 
     public Worklist worklist(FollowUpStatus status, Instant dueBefore, int page, int size) {

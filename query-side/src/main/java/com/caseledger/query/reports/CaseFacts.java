@@ -15,6 +15,8 @@ import java.util.List;
  * seconds, its survey answers, its SERVQUAL gaps (perception minus expectation, in {@code ServqualDimension} order),
  * and its issued refunds. Reports add up tens of thousands of these, so the fields are primitives: instants are
  * microseconds since the epoch, and {@link #NONE} stands for a duration, score or gap that does not exist (yet).
+ * {@code resolutionChanges} are the instants at which the case became RESOLVED or CLOSED and stopped being either,
+ * alternately and oldest first, so its status at the end of any period is known without its whole history.
  */
 record CaseFacts(String caseId,
                  long openedAt,
@@ -24,7 +26,7 @@ record CaseFacts(String caseId,
                  Priority priority,
                  String agentId,
                  CaseStatus status,
-                 long statusChangedAt,
+                 long[] resolutionChanges,
                  int replies,
                  int reopens,
                  boolean resolvedEver,
@@ -41,6 +43,7 @@ record CaseFacts(String caseId,
                  List<Money> issuedRefunds) {
 
     static final int NONE = Integer.MIN_VALUE;
+    static final long[] NEVER_RESOLVED = new long[0];
 
     static long micros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
@@ -48,5 +51,14 @@ record CaseFacts(String caseId,
 
     boolean resolvedNow() {
         return status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED;
+    }
+
+    /** Whether the case was RESOLVED or CLOSED just before the instant: its latest change before it made it so. */
+    boolean resolvedJustBefore(long micros) {
+        int latest = -1;
+        for (int change = 0; change < resolutionChanges.length && resolutionChanges[change] < micros; change++) {
+            latest = change;
+        }
+        return latest % 2 == 0;
     }
 }

@@ -1,17 +1,7 @@
 package com.caseledger.query.reports;
 
-import com.caseledger.events.CaseStatus;
-import com.caseledger.events.CaseType;
-import com.caseledger.events.Category;
-import com.caseledger.events.Channel;
-import com.caseledger.events.Priority;
-import com.caseledger.events.ServqualDimension;
-import com.caseledger.query.casefold.TimelineJson;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,9 +15,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 /**
  * Every case's service-level facts, held in memory in the order the cases were opened, so a report adds up its
  * period's cases without reading them from the database. Before each report, only the rows written since the
- * previous look are read: each row records the transaction that last wrote it, and a look reads every row written by
- * a transaction that had not finished when the previous look began, so a row committed late is never missed. When
- * the projection was reset (a rebuild), the next look starts over.
+ * previous look are read from {@link ServiceLevelRepository}: a look reads every row written by a transaction that
+ * had not finished when the previous look began, so a row committed late is never missed. When the projection was
+ * reset (a rebuild), the next look starts over.
  */
 @Component
 class ServiceLevelFacts {
@@ -36,20 +26,17 @@ class ServiceLevelFacts {
             .thenComparing(CaseFacts::caseId);
     private static final CaseFacts[] NONE = new CaseFacts[0];
 
-    private final JdbcTemplate jdbc;
-    private final TimelineJson json;
+    private final ServiceLevelRepository table;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Every case in the order it was opened; cases opened out of order are sorted in before the next read. */
     private final List<CaseFacts> byOpening = new ArrayList<>();
     private final Map<String, Integer> positions = new HashMap<>();
     private boolean unsorted;
     private final Map<String, String> agentIds = new HashMap<>();
-    private long resets = -1;
-    private String horizon = "0";
+    private ServiceLevelRepository.Look previous = ServiceLevelRepository.Look.NONE;
 
-    ServiceLevelFacts(JdbcTemplate jdbc, TimelineJson json) {
-        this.jdbc = jdbc;
-        this.json = json;
+    ServiceLevelFacts(ServiceLevelRepository table) {
+        this.table = table;
     }
 
     /** The facts of the cases opened in [from, to), in the order they were opened, as the table holds them now. */
@@ -82,17 +69,15 @@ class ServiceLevelFacts {
     private void catchUp() {
         lock.writeLock().lock();
         try {
-            Map<String, Object> look = jdbc.queryForMap("""
-                    select resets, pg_snapshot_xmin(pg_current_snapshot())::text as horizon
-                    from projections.service_level_resets where id = 1""");
-            long resetsNow = ((Number) look.get("resets")).longValue();
-            if (resetsNow != resets) {
+            ServiceLevelRepository.Look look = table.look();
+            if (look.resets() != previous.resets()) {
                 byOpening.clear();
                 positions.clear();
                 agentIds.clear();
-                horizon = "0";
+                previous = ServiceLevelRepository.Look.NONE;
             }
-            jdbc.query(CHANGED_SINCE, this::keep, horizon);
+            // one string per agent, however many cases they worked
+            table.readWrittenSince(previous, agentId -> agentIds.computeIfAbsent(agentId, id -> id), this::keep);
             if (unsorted) {
                 byOpening.sort(OPENING);
                 for (int position = 0; position < byOpening.size(); position++) {
@@ -100,38 +85,13 @@ class ServiceLevelFacts {
                 }
                 unsorted = false;
             }
-            resets = resetsNow;
-            horizon = (String) look.get("horizon");
+            previous = look;
         } finally {
             lock.writeLock().unlock();
         }
     }
 
-    private void keep(ResultSet rs) throws SQLException {
-        int[] gaps = null;
-        for (ServqualDimension dimension : ServqualDimension.values()) {
-            int gap = orNone(rs, ServiceLevelRepository.gapColumn(dimension));
-            if (gap != CaseFacts.NONE) {
-                if (gaps == null) {
-                    gaps = new int[ServqualDimension.values().length];
-                    Arrays.fill(gaps, CaseFacts.NONE);
-                }
-                gaps[dimension.ordinal()] = gap;
-            }
-        }
-        String agentId = rs.getString("agent_id");
-        String issuedRefunds = rs.getString("issued_refunds");
-        CaseFacts facts = new CaseFacts(rs.getString("case_id"), micros(rs, "opened_at"),
-                CaseType.valueOf(rs.getString("type")), Channel.valueOf(rs.getString("channel")),
-                Category.valueOf(rs.getString("category")), Priority.valueOf(rs.getString("priority")),
-                agentId == null ? null : agentIds.computeIfAbsent(agentId, id -> id),
-                CaseStatus.valueOf(rs.getString("status")), micros(rs, "status_changed_at"),
-                rs.getInt("replies"), rs.getInt("reopens"), rs.getBoolean("resolved_ever"),
-                seconds(rs, "first_reply_seconds"), seconds(rs, "first_resolution_seconds"),
-                seconds(rs, "full_resolution_seconds"), seconds(rs, "requester_wait_seconds"),
-                rs.getBoolean("refunded"), rs.getInt("follow_ups_completed"), rs.getInt("follow_ups_missed"),
-                orNone(rs, "csat"), orNone(rs, "nps"), gaps,
-                issuedRefunds == null ? List.of() : json.readMoney(issuedRefunds));
+    private void keep(CaseFacts facts) {
         // a case's opening never moves: a case seen before keeps its place
         Integer position = positions.get(facts.caseId());
         if (position != null) {
@@ -144,29 +104,4 @@ class ServiceLevelFacts {
         positions.put(facts.caseId(), byOpening.size());
         byOpening.add(facts);
     }
-
-    private static long micros(ResultSet rs, String column) throws SQLException {
-        return CaseFacts.micros(rs.getTimestamp(column).toInstant());
-    }
-
-    private static long seconds(ResultSet rs, String column) throws SQLException {
-        long seconds = rs.getLong(column);
-        return rs.wasNull() ? CaseFacts.NONE : seconds;
-    }
-
-    private static int orNone(ResultSet rs, String column) throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? CaseFacts.NONE : value;
-    }
-
-    private static final String CHANGED_SINCE = """
-            select service_level_case.case_id, opened_at, type, channel, category, priority, agent_id, status, status_changed_at, replies,
-                   reopens, resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
-                   requester_wait_seconds, refunded, follow_ups_completed, follow_ups_missed, csat, nps, gap_tangibles,
-                   gap_reliability, gap_responsiveness, gap_assurance, gap_empathy, lists.issued_refunds
-            from projections.service_level_case
-                 left join projections.service_level_case_lists lists
-                        on service_level_case.refunded and lists.case_id = service_level_case.case_id
-            where changed_by >= cast(? as xid8)
-            """;
 }

@@ -11,24 +11,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Computes service-level reports from the service-level projection. */
+/** Computes service-level reports: the cohort's facts from memory, added up by {@link Cohort}. */
 @Service
 public class ServiceLevelReports {
 
     static final int MAX_GROUPS = 1000;
 
-    private final ServiceLevelRepository repository;
+    private final ServiceLevelFacts facts;
     private final Clock clock;
 
-    public ServiceLevelReports(ServiceLevelRepository repository, Clock clock) {
-        this.repository = repository;
+    ServiceLevelReports(ServiceLevelFacts facts, Clock clock) {
+        this.facts = facts;
         this.clock = clock;
     }
 
     public ServiceLevelReport report(Instant from, Instant to, GroupBy groupBy, ZoneId zone, ReportFilter filter,
                                      ServqualWeights weights) {
         List<GroupBy.Period> periods = groupBy != null && groupBy.isCalendar() ? periods(from, to, groupBy, zone) : List.of();
-        ServiceLevelRepository.Aggregates aggregates = repository.aggregate(from, to, filter, groupBy, periods);
+        Cohort.Figures aggregates = new Cohort(to, filter, groupBy, periods).addUp(facts.openedBetween(from, to));
         List<ServiceLevelReport.Group> groups = new ArrayList<>();
         if (groupBy != null && groupBy.isCalendar()) {
             for (GroupBy.Period period : periods) {

@@ -1,257 +1,241 @@
 package com.caseledger.query.reports;
 
 import com.caseledger.events.CaseStatus;
+import com.caseledger.events.CaseType;
+import com.caseledger.events.Category;
+import com.caseledger.events.Channel;
 import com.caseledger.events.FollowUpStatus;
 import com.caseledger.events.Money;
+import com.caseledger.events.Priority;
 import com.caseledger.events.ServqualDimension;
 import com.caseledger.events.ServqualRating;
+import com.caseledger.platform.database.StorableText;
+import com.caseledger.query.casefold.BatchRows;
 import com.caseledger.query.casefold.CaseFoldTable;
 import com.caseledger.query.casefold.CaseTimeline;
 import com.caseledger.query.casefold.TimelineJson;
-import com.caseledger.platform.database.StorableText;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
-/** Owns {@code projections.service_level_case} and {@code projections.service_level_case_lists}. */
+/**
+ * Owns {@code projections.service_level_case} (one row of report facts per case) and
+ * {@code projections.service_level_resets} (how often the projection was reset). Each row records the transaction
+ * that last wrote it, so a reader can ask for the rows written since it last looked.
+ */
 @Repository
 public class ServiceLevelRepository implements CaseFoldTable {
 
-    private final NamedParameterJdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
     private final TimelineJson json;
-    private final ServiceLevelFacts facts;
 
-    public ServiceLevelRepository(NamedParameterJdbcTemplate jdbc, TimelineJson json, ServiceLevelFacts facts) {
+    public ServiceLevelRepository(JdbcTemplate jdbc, TimelineJson json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.facts = facts;
     }
 
     @Override
     public void saveAll(Collection<CaseTimeline> changed) {
-        if (changed.isEmpty()) {
-            return;
-        }
-        jdbc.batchUpdate(UPSERT, changed.stream().map(this::row).toArray(SqlParameterSource[]::new));
-        jdbc.batchUpdate(UPSERT_LISTS, changed.stream().map(timeline -> new MapSqlParameterSource()
-                .addValue("caseId", timeline.caseId())
-                .addValue("statusChanges", json.write(timeline.statusChanges()))
-                .addValue("issuedRefunds", json.write(timeline.issuedRefunds()))).toArray(SqlParameterSource[]::new));
+        BatchRows.of(changed)
+                .column("text", CaseTimeline::caseId)
+                .column("int8", CaseTimeline::version)
+                .column("timestamptz", timeline -> timeline.openedAt().toString())
+                .column("text", timeline -> timeline.type().name())
+                .column("text", timeline -> timeline.channel().name())
+                .column("text", timeline -> timeline.category().name())
+                .column("text", timeline -> timeline.priority().name())
+                .column("text", timeline -> StorableText.of(timeline.agentId()))
+                .column("text", timeline -> timeline.status().name())
+                .column("int4", CaseTimeline::replies)
+                .column("int4", CaseTimeline::reopens)
+                .column("bool", CaseTimeline::resolvedEver)
+                .column("int8", CaseTimeline::firstReplySeconds)
+                .column("int8", CaseTimeline::firstResolutionSeconds)
+                .column("int8", CaseTimeline::fullResolutionSeconds)
+                .column("int8", CaseTimeline::requesterWaitSeconds)
+                .column("text", this::resolutionChanges)
+                .column("text", this::issuedRefunds)
+                .column("int8", timeline -> timeline.followUps(FollowUpStatus.COMPLETED))
+                .column("int8", timeline -> timeline.followUps(FollowUpStatus.MISSED))
+                .column("int4", timeline -> timeline.surveys().csat())
+                .column("int4", timeline -> timeline.surveys().nps())
+                .column("int4", timeline -> gap(timeline, ServqualDimension.TANGIBLES))
+                .column("int4", timeline -> gap(timeline, ServqualDimension.RELIABILITY))
+                .column("int4", timeline -> gap(timeline, ServqualDimension.RESPONSIVENESS))
+                .column("int4", timeline -> gap(timeline, ServqualDimension.ASSURANCE))
+                .column("int4", timeline -> gap(timeline, ServqualDimension.EMPATHY))
+                .write(jdbc, UPSERT);
     }
 
-    private SqlParameterSource row(CaseTimeline timeline) {
-        return new MapSqlParameterSource()
-                .addValue("caseId", timeline.caseId())
-                .addValue("version", timeline.version())
-                .addValue("openedAt", Timestamp.from(timeline.openedAt()))
-                .addValue("type", timeline.type().name())
-                .addValue("channel", timeline.channel().name())
-                .addValue("category", timeline.category().name())
-                .addValue("priority", timeline.priority().name())
-                .addValue("agentId", StorableText.of(timeline.agentId()))
-                .addValue("status", timeline.status().name())
-                .addValue("replies", timeline.replies())
-                .addValue("reopens", timeline.reopens())
-                .addValue("resolvedEver", timeline.resolvedEver())
-                .addValue("firstReply", timeline.firstReplySeconds())
-                .addValue("firstResolution", timeline.firstResolutionSeconds())
-                .addValue("fullResolution", timeline.fullResolutionSeconds())
-                .addValue("requesterWait", timeline.requesterWaitSeconds())
-                .addValue("statusChangedAt", Timestamp.from(timeline.lastStatusChangeAt()))
-                .addValue("refunded", !timeline.issuedRefunds().isEmpty())
-                .addValue("followUpsCompleted", timeline.followUps(FollowUpStatus.COMPLETED))
-                .addValue("followUpsMissed", timeline.followUps(FollowUpStatus.MISSED))
-                .addValue("csat", timeline.surveys().csat())
-                .addValue("nps", timeline.surveys().nps())
-                .addValues(gaps(timeline.surveys().servqual()));
+    /** The instants as a PostgreSQL array literal, which the statement casts to {@code timestamptz[]}. */
+    private String resolutionChanges(CaseTimeline timeline) {
+        List<Instant> changes = timeline.resolutionChanges();
+        StringBuilder literal = new StringBuilder(2 + changes.size() * 22).append('{');
+        for (Instant change : changes) {
+            literal.append(literal.length() > 1 ? "," : "").append(change);
+        }
+        return literal.append('}').toString();
     }
 
-    private static Map<String, Object> gaps(Map<ServqualDimension, ServqualRating> servqual) {
-        Map<String, Object> gaps = new HashMap<>();
-        for (ServqualDimension dimension : ServqualDimension.values()) {
-            ServqualRating rating = servqual == null ? null : servqual.get(dimension);
-            gaps.put(gapColumn(dimension), rating == null ? null : rating.perception() - rating.expectation());
-        }
-        return gaps;
+    private String issuedRefunds(CaseTimeline timeline) {
+        List<Money> refunds = timeline.issuedRefunds();
+        return refunds.isEmpty() ? null : json.write(refunds);
+    }
+
+    private static Integer gap(CaseTimeline timeline, ServqualDimension dimension) {
+        Map<ServqualDimension, ServqualRating> servqual = timeline.surveys().servqual();
+        ServqualRating rating = servqual == null ? null : servqual.get(dimension);
+        return rating == null ? null : rating.perception() - rating.expectation();
     }
 
     private static final String UPSERT = """
-                insert into projections.service_level_case
-                    (case_id, version, opened_at, type, channel, category, priority, agent_id, status, replies, reopens,
-                     resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
-                     requester_wait_seconds, refunded, follow_ups_completed, follow_ups_missed, csat, nps,
-                     gap_tangibles, gap_reliability, gap_responsiveness, gap_assurance, gap_empathy, status_changed_at)
-                values (:caseId, :version, :openedAt, :type, :channel, :category, :priority, :agentId, :status, :replies,
-                        :reopens, :resolvedEver, :firstReply, :firstResolution, :fullResolution, :requesterWait,
-                        :refunded, :followUpsCompleted, :followUpsMissed, :csat, :nps, :gap_tangibles,
-                        :gap_reliability, :gap_responsiveness, :gap_assurance, :gap_empathy, :statusChangedAt)
-                on conflict (case_id) do update set
-                    version = excluded.version, opened_at = excluded.opened_at, type = excluded.type,
-                    channel = excluded.channel, category = excluded.category, priority = excluded.priority,
-                    agent_id = excluded.agent_id, status = excluded.status, replies = excluded.replies,
-                    reopens = excluded.reopens, resolved_ever = excluded.resolved_ever,
-                    first_reply_seconds = excluded.first_reply_seconds,
-                    first_resolution_seconds = excluded.first_resolution_seconds,
-                    full_resolution_seconds = excluded.full_resolution_seconds,
-                    requester_wait_seconds = excluded.requester_wait_seconds, refunded = excluded.refunded,
-                    follow_ups_completed = excluded.follow_ups_completed, follow_ups_missed = excluded.follow_ups_missed,
-                    csat = excluded.csat, nps = excluded.nps, gap_tangibles = excluded.gap_tangibles,
-                    gap_reliability = excluded.gap_reliability, gap_responsiveness = excluded.gap_responsiveness,
-                    gap_assurance = excluded.gap_assurance, gap_empathy = excluded.gap_empathy,
-                    status_changed_at = excluded.status_changed_at, changed_by = pg_current_xact_id()
-                where service_level_case.version < excluded.version
-                """;
+            insert into projections.service_level_case
+                (case_id, version, opened_at, type, channel, category, priority, agent_id, status, replies, reopens,
+                 resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
+                 requester_wait_seconds, resolution_changes, issued_refunds, refunded, follow_ups_completed,
+                 follow_ups_missed, csat, nps, gap_tangibles, gap_reliability, gap_responsiveness, gap_assurance,
+                 gap_empathy)
+            select case_id, version, opened_at, type, channel, category, priority, agent_id, status, replies, reopens,
+                   resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
+                   requester_wait_seconds, cast(resolution_changes as timestamptz[]), cast(issued_refunds as jsonb),
+                   issued_refunds is not null, follow_ups_completed, follow_ups_missed, csat, nps, gap_tangibles,
+                   gap_reliability, gap_responsiveness, gap_assurance, gap_empathy
+            from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as timestamptz[]), cast(? as text[]),
+                        cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
+                        cast(? as int[]), cast(? as int[]), cast(? as boolean[]), cast(? as bigint[]),
+                        cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]), cast(? as text[]),
+                        cast(? as text[]), cast(? as bigint[]), cast(? as bigint[]), cast(? as int[]), cast(? as int[]),
+                        cast(? as int[]), cast(? as int[]), cast(? as int[]), cast(? as int[]), cast(? as int[]))
+                 as row (case_id, version, opened_at, type, channel, category, priority, agent_id, status, replies,
+                         reopens, resolved_ever, first_reply_seconds, first_resolution_seconds,
+                         full_resolution_seconds, requester_wait_seconds, resolution_changes, issued_refunds,
+                         follow_ups_completed, follow_ups_missed, csat, nps, gap_tangibles, gap_reliability,
+                         gap_responsiveness, gap_assurance, gap_empathy)
+            on conflict (case_id) do update set
+                version = excluded.version, opened_at = excluded.opened_at, type = excluded.type,
+                channel = excluded.channel, category = excluded.category, priority = excluded.priority,
+                agent_id = excluded.agent_id, status = excluded.status, replies = excluded.replies,
+                reopens = excluded.reopens, resolved_ever = excluded.resolved_ever,
+                first_reply_seconds = excluded.first_reply_seconds,
+                first_resolution_seconds = excluded.first_resolution_seconds,
+                full_resolution_seconds = excluded.full_resolution_seconds,
+                requester_wait_seconds = excluded.requester_wait_seconds,
+                resolution_changes = excluded.resolution_changes, issued_refunds = excluded.issued_refunds,
+                refunded = excluded.refunded, follow_ups_completed = excluded.follow_ups_completed,
+                follow_ups_missed = excluded.follow_ups_missed, csat = excluded.csat, nps = excluded.nps,
+                gap_tangibles = excluded.gap_tangibles, gap_reliability = excluded.gap_reliability,
+                gap_responsiveness = excluded.gap_responsiveness, gap_assurance = excluded.gap_assurance,
+                gap_empathy = excluded.gap_empathy, changed_by = pg_current_xact_id()
+            where service_level_case.version < excluded.version
+            """;
 
-    private static final String UPSERT_LISTS = """
-                insert into projections.service_level_case_lists (case_id, status_changes, issued_refunds)
-                values (:caseId, cast(:statusChanges as jsonb), cast(:issuedRefunds as jsonb))
-                on conflict (case_id) do update set
-                    status_changes = excluded.status_changes, issued_refunds = excluded.issued_refunds
-                """;
-
+    /** Empties the table and counts the reset, so that readers holding its rows start over. */
     @Override
     public void deleteAll() {
-        jdbc.getJdbcTemplate().update("delete from projections.service_level_case");
-        jdbc.getJdbcTemplate().update("delete from projections.service_level_case_lists");
-        jdbc.getJdbcTemplate().update("update projections.service_level_resets set resets = resets + 1 where id = 1");
-    }
-
-    /** The figures of a cohort, per group and in total. */
-    public record Aggregates(Map<String, CohortFigures> groups, CohortFigures total) {
+        jdbc.update("truncate projections.service_level_case");
+        jdbc.update("update projections.service_level_resets set resets = resets + 1 where id = 1");
     }
 
     /**
-     * The figures of the cohort opened in [from, to) matching the filter, per group and in total, added up from the
-     * facts held in memory. Calendar groups are the given periods; backlog takes each case's status just before
-     * {@code to}, from its status history when it changed status since.
+     * Where the table stands for a reader: how often it was reset, and the oldest transaction still running (every
+     * transaction that has not finished may still write rows a later look must read).
      */
-    public Aggregates aggregate(Instant from, Instant to, ReportFilter filter, GroupBy groupBy,
-                                List<GroupBy.Period> periods) {
-        List<CaseFacts> opened = facts.openedBetween(from, to);
-        Cohort cohort = new Cohort(to, CaseFacts.micros(to), filter, groupBy, periods,
-                periods.stream().mapToLong(period -> CaseFacts.micros(period.start())).toArray());
-        // two halves of the period are added up at once, then joined
-        CompletableFuture<Tallies> firstHalf = CompletableFuture.supplyAsync(
-                () -> tally(opened.subList(0, opened.size() / 2), cohort));
-        Tallies tallies = tally(opened.subList(opened.size() / 2, opened.size()), cohort).merge(firstHalf.join());
-        Map<String, CohortFigures> figures = new TreeMap<>();
-        tallies.groups().entrySet().parallelStream()
-                .map(group -> Map.entry(group.getKey(), group.getValue().figures()))
-                .toList().forEach(group -> figures.put(group.getKey(), group.getValue()));
-        return new Aggregates(figures, tallies.total().figures());
+    record Look(long resets, String horizon) {
+
+        static final Look NONE = new Look(-1, "0");
     }
 
-    private record Tallies(CohortTally total, Map<String, CohortTally> groups) {
-
-        Tallies merge(Tallies other) {
-            total.merge(other.total);
-            other.groups.forEach((key, tally) -> groups.merge(key, tally, (mine, theirs) -> {
-                mine.merge(theirs);
-                return mine;
-            }));
-            return this;
-        }
+    Look look() {
+        return jdbc.queryForObject("""
+                select resets, pg_snapshot_xmin(pg_current_snapshot())::text
+                from projections.service_level_resets where id = 1""",
+                (rs, row) -> new Look(rs.getLong(1), rs.getString(2)));
     }
 
-    /** What a report's cohort is: its end (as given and in microseconds), filter and grouping. */
-    private record Cohort(Instant to, long end, ReportFilter filter, GroupBy groupBy, List<GroupBy.Period> periods,
-                          long[] periodStarts) {
+    /**
+     * Hands over the facts of every row written by a transaction at or after the horizon of an earlier look, with
+     * each agent id as {@code agentIds} answers it (a reader keeping many rows keeps one string per agent).
+     */
+    void readWrittenSince(Look earlier, UnaryOperator<String> agentIds, Consumer<CaseFacts> reader) {
+        jdbc.query(WRITTEN_SINCE, rs -> {
+            reader.accept(facts(rs, agentIds));
+        }, earlier.horizon());
     }
 
-    private Tallies tally(List<CaseFacts> opened, Cohort cohort) {
-        Map<String, CohortTally> groups = new HashMap<>();
-        CohortTally total = new CohortTally();
-        // a case that changed status after the period needs its history for its status at the end: those few wait
-        List<CaseFacts> changedSinceEnd = new ArrayList<>();
-        for (CaseFacts facts : opened) {
-            if (!matches(facts, cohort.filter())) {
-                continue;
-            }
-            if (facts.statusChangedAt() >= cohort.end()) {
-                changedSinceEnd.add(facts);
-            } else {
-                tally(facts, facts.status(), total, groups, cohort);
-            }
-        }
-        Map<String, CaseStatus> statusesAtEnd = statusesAt(cohort.to(),
-                changedSinceEnd.stream().map(CaseFacts::caseId).toList());
-        for (CaseFacts facts : changedSinceEnd) {
-            tally(facts, statusesAtEnd.get(facts.caseId()), total, groups, cohort);
-        }
-        return new Tallies(total, groups);
-    }
-
-    private static void tally(CaseFacts facts, CaseStatus atEnd, CohortTally total, Map<String, CohortTally> groups,
-                              Cohort cohort) {
-        boolean inBacklog = atEnd != null && atEnd != CaseStatus.RESOLVED && atEnd != CaseStatus.CLOSED;
-        total.add(facts, inBacklog);
-        if (cohort.groupBy() != null) {
-            groups.computeIfAbsent(groupKey(facts, cohort), key -> new CohortTally()).add(facts, inBacklog);
-        }
-    }
-
-    private static boolean matches(CaseFacts facts, ReportFilter filter) {
-        return (filter.type() == null || facts.type() == filter.type())
-                && (filter.channel() == null || facts.channel() == filter.channel())
-                && (filter.category() == null || facts.category() == filter.category())
-                && (filter.priority() == null || facts.priority() == filter.priority())
-                && (filter.agentId() == null || filter.agentId().equals(facts.agentId()));
-    }
-
-    /** A case's own attribute, or the calendar period it was opened in (periods are in order, from the start). */
-    private static String groupKey(CaseFacts facts, Cohort cohort) {
-        return switch (cohort.groupBy()) {
-            case CHANNEL -> facts.channel().name();
-            case TYPE -> facts.type().name();
-            case CATEGORY -> facts.category().name();
-            case PRIORITY -> facts.priority().name();
-            case AGENT -> facts.agentId() == null ? GroupBy.UNASSIGNED : facts.agentId();
-            case DAY, WEEK, MONTH -> {
-                int found = Arrays.binarySearch(cohort.periodStarts(), facts.openedAt());
-                yield cohort.periods().get(found >= 0 ? found : -found - 2).key();
-            }
-        };
-    }
-
-    /** The status each of the cases had just before {@code at}, from its status history. */
-    private Map<String, CaseStatus> statusesAt(Instant at, List<String> caseIds) {
-        Map<String, CaseStatus> statuses = new HashMap<>();
-        if (caseIds.isEmpty()) {
-            return statuses;
-        }
-        jdbc.getJdbcTemplate().query(STATUS_AT, rs -> {
-            String status = rs.getString("status");
-            if (status != null) {
-                statuses.put(rs.getString("case_id"), CaseStatus.valueOf(status));
-            }
-        }, Timestamp.from(at), caseIds.toArray(String[]::new));
-        return statuses;
-    }
-
-    private static final String STATUS_AT = """
-            select lists.case_id,
-                   (select change ->> 'status'
-                    from jsonb_array_elements(lists.status_changes) with ordinality as changes(change, position)
-                    where (change ->> 'at')::timestamptz < ?
-                    order by position desc limit 1) as status
-            from projections.service_level_case_lists lists
-            where lists.case_id = any(?)
+    private static final String WRITTEN_SINCE = """
+            select case_id, opened_at, type, channel, category, priority, agent_id, status, replies, reopens,
+                   resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
+                   requester_wait_seconds, resolution_changes, issued_refunds, refunded, follow_ups_completed,
+                   follow_ups_missed, csat, nps, gap_tangibles, gap_reliability, gap_responsiveness, gap_assurance,
+                   gap_empathy
+            from projections.service_level_case
+            where changed_by >= cast(? as xid8)
             """;
 
-    static String gapColumn(ServqualDimension dimension) {
-        return "gap_" + dimension.name().toLowerCase(Locale.ROOT);
+    private static final String[] GAP_COLUMNS = Arrays.stream(ServqualDimension.values())
+            .map(dimension -> "gap_" + dimension.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
+
+    private CaseFacts facts(ResultSet rs, UnaryOperator<String> agentIds) throws SQLException {
+        int[] gaps = null;
+        for (ServqualDimension dimension : ServqualDimension.values()) {
+            int gap = orNone(rs, GAP_COLUMNS[dimension.ordinal()]);
+            if (gap != CaseFacts.NONE) {
+                if (gaps == null) {
+                    gaps = new int[GAP_COLUMNS.length];
+                    Arrays.fill(gaps, CaseFacts.NONE);
+                }
+                gaps[dimension.ordinal()] = gap;
+            }
+        }
+        String agentId = rs.getString("agent_id");
+        String issuedRefunds = rs.getString("issued_refunds");
+        return new CaseFacts(rs.getString("case_id"), micros(rs.getTimestamp("opened_at")),
+                CaseType.valueOf(rs.getString("type")), Channel.valueOf(rs.getString("channel")),
+                Category.valueOf(rs.getString("category")), Priority.valueOf(rs.getString("priority")),
+                agentId == null ? null : agentIds.apply(agentId), CaseStatus.valueOf(rs.getString("status")),
+                resolutionChanges(rs.getArray("resolution_changes")),
+                rs.getInt("replies"), rs.getInt("reopens"), rs.getBoolean("resolved_ever"),
+                seconds(rs, "first_reply_seconds"), seconds(rs, "first_resolution_seconds"),
+                seconds(rs, "full_resolution_seconds"), seconds(rs, "requester_wait_seconds"),
+                rs.getBoolean("refunded"), rs.getInt("follow_ups_completed"), rs.getInt("follow_ups_missed"),
+                orNone(rs, "csat"), orNone(rs, "nps"), gaps,
+                issuedRefunds == null ? List.of() : json.readMoney(issuedRefunds));
+    }
+
+    private static long[] resolutionChanges(Array stored) throws SQLException {
+        Timestamp[] changes = (Timestamp[]) stored.getArray();
+        if (changes.length == 0) {
+            return CaseFacts.NEVER_RESOLVED;
+        }
+        long[] micros = new long[changes.length];
+        for (int i = 0; i < changes.length; i++) {
+            micros[i] = micros(changes[i]);
+        }
+        return micros;
+    }
+
+    private static long micros(Timestamp timestamp) {
+        return CaseFacts.micros(timestamp.toInstant());
+    }
+
+    private static long seconds(ResultSet rs, String column) throws SQLException {
+        long seconds = rs.getLong(column);
+        return rs.wasNull() ? CaseFacts.NONE : seconds;
+    }
+
+    private static int orNone(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? CaseFacts.NONE : value;
     }
 }

@@ -61,7 +61,7 @@ class CohortTallyTest {
 
     private static CaseFacts facts(long firstReplySeconds) {
         return new CaseFacts("case", 0, CaseType.INQUIRY, Channel.EMAIL, Category.OTHER, Priority.NORMAL, null,
-                CaseStatus.OPEN, 0, 1, 0, false, firstReplySeconds, CaseFacts.NONE, CaseFacts.NONE, CaseFacts.NONE,
+                CaseStatus.OPEN, CaseFacts.NEVER_RESOLVED, 1, 0, false, firstReplySeconds, CaseFacts.NONE, CaseFacts.NONE, CaseFacts.NONE,
                 false, 0, 0, CaseFacts.NONE, CaseFacts.NONE, null, List.of());
     }
 }
