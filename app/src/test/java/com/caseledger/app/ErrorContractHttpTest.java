@@ -13,17 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ErrorContractHttpTest extends CaseLedgerHttpTest {
 
     @Test
-    void a_view_that_cannot_reach_the_version_asked_for_answers_503_as_problem_json() {
-        String caseId = openCase(Map.of("type", "INQUIRY", "channel", "WEB", "customerId", customer(), "subject", "Hi"));
-
-        ResponseEntity<String> response = RawHttp.send(port, "GET",
-                "/api/cases/" + caseId + "?minVersion=" + Long.MAX_VALUE, null);
-
-        problem(response, 503);
-        assertThat(response.getHeaders().getFirst("Retry-After")).isNotBlank();
-    }
-
-    @Test
     void an_encoded_slash_in_a_path_is_answered_as_problem_json_not_an_html_page() {
         ResponseEntity<String> response = RawHttp.send(port, "GET", "/api/cases/a%2Fb/history", null);
 

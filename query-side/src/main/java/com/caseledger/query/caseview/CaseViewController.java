@@ -12,6 +12,10 @@ import com.caseledger.platform.web.Problems;
 import com.caseledger.platform.web.QueryInstants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -62,7 +66,9 @@ public class CaseViewController {
                          @RequestParam(required = false) Priority priority,
                          @RequestParam(required = false) String agentId,
                          @RequestParam(required = false) String customerId,
+                         @Parameter(description = "only cases opened at or after this instant")
                          @RequestParam(required = false) Instant openedFrom,
+                         @Parameter(description = "only cases opened before this instant; must be after openedFrom")
                          @RequestParam(required = false) Instant openedTo,
                          @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -98,11 +104,16 @@ public class CaseViewController {
     @GetMapping("/{caseId}")
     @Operation(summary = "The case view; with minVersion, waits (bounded) until the view has reached that version",
             responses = {
-                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the case view"),
-                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "no such case"),
-                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503",
-                            description = "the view did not reach minVersion in time; retry")})
+                    @ApiResponse(responseCode = "200", description = "the case view",
+                            content = @Content(schema = @Schema(implementation = CaseView.class))),
+                    @ApiResponse(responseCode = "404", description = "no such case"),
+                    @ApiResponse(responseCode = "503", description = "the view did not reach minVersion in time; retry",
+                            headers = @Header(name = "Retry-After", description = "seconds to wait before retrying",
+                                    required = true, schema = @Schema(type = "integer")),
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))})
     public ResponseEntity<?> view(@PathVariable String caseId,
+                                  @Parameter(description = "wait until the view has reached this version")
                                   @RequestParam(required = false) @Min(0) Long minVersion) throws InterruptedException {
         Optional<CaseTimeline> timeline = minVersion == null ? repository.find(caseId) : awaitVersion(caseId, minVersion);
         CaseTimeline found = timeline.orElseThrow(() -> new NotFoundException("No case " + Problems.echo(caseId) + " exists."));
