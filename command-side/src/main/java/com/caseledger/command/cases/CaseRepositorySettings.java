@@ -5,6 +5,8 @@ import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -21,6 +23,16 @@ public class CaseRepositorySettings {
     @Bean
     public Cache caseCache(@Value("${caseledger.cases.cache}") boolean enabled) {
         return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+
+    /**
+     * Snapshots of another format of the case are skipped: the case is then loaded from its events. The type is the
+     * aggregate type the store records with each snapshot (the class's simple name), not the payload's class.
+     */
+    @Bean
+    public SnapshotFilter caseSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(SupportCase.class.getSimpleName())
+                .revision(SupportCase.SNAPSHOT_REVISION).build();
     }
 
     @Bean

@@ -1,7 +1,7 @@
 package com.caseledger.command.followups.api;
 
-import com.caseledger.command.cases.CaseCommandResult;
-import com.caseledger.command.cases.api.CaseCommandSender;
+import com.caseledger.command.casework.CaseCommandResult;
+import com.caseledger.command.casework.api.CaseCommandSender;
 import com.caseledger.command.followups.CompleteFollowUp;
 import com.caseledger.command.followups.MissFollowUp;
 import com.caseledger.command.followups.RescheduleFollowUp;

@@ -1,7 +1,7 @@
 package com.caseledger.command.refunds.api;
 
-import com.caseledger.command.cases.CaseCommandResult;
-import com.caseledger.command.cases.api.CaseCommandSender;
+import com.caseledger.command.casework.CaseCommandResult;
+import com.caseledger.command.casework.api.CaseCommandSender;
 import com.caseledger.command.refunds.ApproveRefund;
 import com.caseledger.command.refunds.FailRefund;
 import com.caseledger.command.refunds.IssueRefund;

@@ -1,7 +1,7 @@
 package com.caseledger.command.surveys.api;
 
-import com.caseledger.command.cases.CaseCommandResult;
-import com.caseledger.command.cases.api.CaseCommandSender;
+import com.caseledger.command.casework.CaseCommandResult;
+import com.caseledger.command.casework.api.CaseCommandSender;
 import com.caseledger.command.surveys.RecordSurveyAnswer;
 import com.caseledger.events.ServqualDimension;
 import com.caseledger.events.ServqualRating;

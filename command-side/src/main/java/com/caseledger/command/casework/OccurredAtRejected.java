@@ -1,4 +1,4 @@
-package com.caseledger.command.cases;
+package com.caseledger.command.casework;
 
 import com.caseledger.events.StorableTime;
 
@@ -15,15 +15,15 @@ public class OccurredAtRejected extends RuntimeException {
         this.conflictsWithHistory = conflictsWithHistory;
     }
 
-    static OccurredAtRejected inTheFuture(Object occurredAt, Object now) {
+    public static OccurredAtRejected inTheFuture(Object occurredAt, Object now) {
         return new OccurredAtRejected("occurredAt " + occurredAt + " is in the future (it is now " + now + ")", false);
     }
 
-    static OccurredAtRejected outOfRange(Object occurredAt) {
+    public static OccurredAtRejected outOfRange(Object occurredAt) {
         return new OccurredAtRejected("occurredAt " + occurredAt + " " + StorableTime.describe(), false);
     }
 
-    static OccurredAtRejected beforeLatestEvent(Object occurredAt, Object latest) {
+    public static OccurredAtRejected beforeLatestEvent(Object occurredAt, Object latest) {
         return new OccurredAtRejected("occurredAt " + occurredAt
                 + " is earlier than the case's latest recorded event (" + latest + "); history is recorded in order", true);
     }

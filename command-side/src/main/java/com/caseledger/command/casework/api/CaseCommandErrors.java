@@ -1,10 +1,9 @@
-package com.caseledger.command.cases.api;
+package com.caseledger.command.casework.api;
 
-import com.caseledger.command.cases.CaseRuleViolation;
-import com.caseledger.command.cases.InvalidCaseInput;
-import com.caseledger.command.cases.UnknownCasePart;
-import com.caseledger.command.refunds.RefundExceedsOrder;
-import com.caseledger.command.cases.OccurredAtRejected;
+import com.caseledger.command.casework.CaseRuleViolation;
+import com.caseledger.command.casework.InvalidCaseInput;
+import com.caseledger.command.casework.OccurredAtRejected;
+import com.caseledger.command.casework.UnknownCasePart;
 import com.caseledger.platform.web.FieldError;
 import com.caseledger.platform.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -25,12 +24,7 @@ public class CaseCommandErrors {
 
     @ExceptionHandler(CaseRuleViolation.class)
     public ResponseEntity<ProblemDetail> ruleViolation(CaseRuleViolation e) {
-        return Problems.conflict("rule-violation", "Refused by the case's rules", e.getMessage());
-    }
-
-    @ExceptionHandler(RefundExceedsOrder.class)
-    public ResponseEntity<ProblemDetail> refundExceedsOrder(RefundExceedsOrder e) {
-        return Problems.conflict("refund-exceeds-order", "Refund above the order amount", e.getMessage());
+        return Problems.conflict(e.problemType(), e.title(), e.getMessage());
     }
 
     @ExceptionHandler(InvalidCaseInput.class)

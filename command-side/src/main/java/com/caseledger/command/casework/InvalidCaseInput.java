@@ -1,4 +1,4 @@
-package com.caseledger.command.cases;
+package com.caseledger.command.casework;
 
 /** A command whose input can never be accepted, whatever the case's state; names the field. */
 public class InvalidCaseInput extends RuntimeException {

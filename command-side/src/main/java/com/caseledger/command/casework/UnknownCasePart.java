@@ -1,4 +1,4 @@
-package com.caseledger.command.cases;
+package com.caseledger.command.casework;
 
 /** A refund or follow-up call the case does not have. */
 public class UnknownCasePart extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.caseledger.command.cases;
+package com.caseledger.command.casework;
 
 /** What a client learns after a command: the case's event sequence number after it. */
 public record CaseCommandResult(String caseId, long version) {

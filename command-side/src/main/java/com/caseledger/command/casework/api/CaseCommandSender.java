@@ -1,4 +1,4 @@
-package com.caseledger.command.cases.api;
+package com.caseledger.command.casework.api;
 
 import com.caseledger.command.metadata.RequestMetadata;
 import jakarta.servlet.http.HttpServletRequest;
