@@ -8,7 +8,6 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
 import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -21,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 public class CaseRepositorySettings {
 
     @Bean
-    public Cache caseCache(@Value("${caseledger.cases.cache}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    public Cache caseCache(CaseSettings settings) {
+        return settings.cache() ? new WeakReferenceCache() : NoCache.INSTANCE;
     }
 
     /**
@@ -37,7 +36,7 @@ public class CaseRepositorySettings {
 
     @Bean
     public SnapshotTriggerDefinition caseSnapshotTrigger(Snapshotter snapshotter,
-                                                         @Value("${caseledger.cases.snapshot-after}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+                                                         CaseSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotAfter());
     }
 }

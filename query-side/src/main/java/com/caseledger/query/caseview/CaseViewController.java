@@ -1,6 +1,7 @@
 package com.caseledger.query.caseview;
 
 import com.caseledger.query.casefold.CaseTimeline;
+import com.caseledger.query.config.QuerySettings;
 import com.caseledger.events.CaseStatus;
 import com.caseledger.events.CaseType;
 import com.caseledger.events.Category;
@@ -19,7 +20,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -51,10 +51,10 @@ public class CaseViewController {
     private final Duration minVersionWait;
 
     public CaseViewController(CaseViewRepository repository, CaseViewVersions versions,
-                              @Value("${caseledger.query.min-version-wait}") Duration minVersionWait) {
+                              QuerySettings settings) {
         this.repository = repository;
         this.versions = versions;
-        this.minVersionWait = minVersionWait;
+        this.minVersionWait = settings.minVersionWait();
     }
 
     @GetMapping

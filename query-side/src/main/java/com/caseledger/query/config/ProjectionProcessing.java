@@ -3,12 +3,10 @@ package com.caseledger.query.config;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
 
 /**
  * All projections run in one pooled streaming processor: the store is read and each event deserialized once
@@ -23,8 +21,8 @@ public class ProjectionProcessing {
 
     @Bean(destroyMethod = "close")
     public ProjectionEventSource projectionEventSource(EventStore eventStore,
-                                                       @Value("${caseledger.query.check-for-events-every}") Duration checkEvery) {
-        return new ProjectionEventSource(eventStore, checkEvery);
+                                                       QuerySettings settings) {
+        return new ProjectionEventSource(eventStore, settings.checkForEventsEvery());
     }
 
     @Bean
