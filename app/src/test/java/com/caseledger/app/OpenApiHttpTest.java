@@ -71,6 +71,28 @@ class OpenApiHttpTest extends CaseLedgerHttpTest {
     }
 
     @Test
+    void the_text_rules_are_patterns_a_client_can_check() {
+        JsonNode openCase = schema(api(), "OpenCaseRequest").path("properties");
+
+        String customerId = openCase.path("customerId").path("pattern").asText();
+        assertThat("cust-42").matches(customerId);
+        for (String refused : List.of("cust\t42", "cust\n42", "nul\u0000cust", " ", "")) {
+            assertThat(refused).as(refused).doesNotMatch(customerId);
+        }
+        String subject = openCase.path("subject").path("pattern").asText();
+        assertThat("Kettle\r\n\tarrived broken").matches(subject);
+        for (String refused : List.of("bell\u0007", "esc\u001b[31m", "c1\u0085", " \n\t")) {
+            assertThat(refused).as(refused).doesNotMatch(subject);
+        }
+        assertThat(openCase.path("subject").path("minLength").asInt()).isEqualTo(1);
+
+        JsonNode list = api().path("paths").path("/api/cases").path("get");
+        JsonNode customerFilter = parameter(list, "customerId").path("schema");
+        assertThat(customerFilter.path("minLength").asInt()).isEqualTo(1);
+        assertThat("nul\u0000cust").doesNotMatch(customerFilter.path("pattern").asText());
+    }
+
+    @Test
     void requesting_a_refund_answers_201_with_a_location_or_a_problem_json_409() {
         JsonNode responses = api().path("paths").path(REFUNDS).path("post").path("responses");
 
