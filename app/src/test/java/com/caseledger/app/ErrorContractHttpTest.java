@@ -32,6 +32,33 @@ class ErrorContractHttpTest extends CaseLedgerHttpTest {
     }
 
     @Test
+    void a_body_larger_than_any_request_needs_is_refused_with_413_and_nothing_recorded() {
+        String caseId = openCase(Map.of("type", "INQUIRY", "channel", "WEB", "customerId", customer(), "subject", "Hi"));
+        String huge = "{\"agentId\":\"a-1\",\"body\":\"" + "x".repeat(300 * 1024) + "\"}";
+
+        ResponseEntity<String> declared = RawHttp.send(port, "POST", "/api/cases/" + caseId + "/notes", huge);
+
+        JsonNode problem = problem(declared, 413);
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("$");
+        assertThat(json(get("/api/cases/" + caseId + "/history"))).hasSize(1);
+    }
+
+    @Test
+    void a_body_sent_without_a_length_is_counted_too() {
+        String caseId = openCase(Map.of("type", "INQUIRY", "channel", "WEB", "customerId", customer(), "subject", "Hi"));
+        String chunk = "x".repeat(300 * 1024);
+        String body = "{\"agentId\":\"a-1\",\"body\":\"" + chunk + "\"}";
+        String head = "POST /api/cases/" + caseId + "/notes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
+        String chunked = Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
+
+        String answer = RawHttp.exchange(port, (head + chunked).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("application/problem+json");
+        assertThat(json(get("/api/cases/" + caseId + "/history"))).hasSize(1);
+    }
+
+    @Test
     void a_7_kb_case_id_is_not_echoed_back() {
         String hugeId = "x".repeat(7_000);
 

@@ -23,7 +23,7 @@ import java.util.TreeMap;
 /**
  * Documents the problem+json answers of every operation, which come from the exception handlers rather than
  * from the controllers' return types, so springdoc cannot see them: 400 (a body, parameter, path segment or
- * recorded header can be refused on every operation), 404 on a case's paths, 409 for commands on a case, 406 and 415 from content negotiation, 500 for the
+ * recorded header can be refused on every operation), 404 on a case's paths, 409 for commands on a case, 413 for a body too large, 406 and 415 from content negotiation, 500 for the
  * unexpected. An error answer an operation declares itself gets the same body, unless it already names the
  * ProblemDetail schema under a media type of its own.
  */
@@ -56,6 +56,7 @@ public class ProblemResponses implements OpenApiCustomizer {
         }
         responses.putIfAbsent("406", problem("The Accept header asks for a media type this operation does not answer"));
         if (hasBody) {
+            responses.putIfAbsent("413", problem("The body is larger than caseledger.web.max-body-size (256KB by default)"));
             responses.putIfAbsent("415", problem("The body is not application/json"));
         }
         responses.putIfAbsent("500", problem("An unexpected failure; nothing was recorded unless a later read shows it"));
