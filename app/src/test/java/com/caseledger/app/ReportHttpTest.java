@@ -37,8 +37,8 @@ abstract class ReportHttpTest extends CaseLedgerHttpTest {
     }
 
     /**
-     * The report reads its own projection, which the case views' minVersion does not cover: polls the report
-     * until it is complete, or gives up and lets the assertions show the difference.
+     * The report covers every case of a period, in every segment of the read side, which one case's minVersion does
+     * not: polls the report until it is complete, or gives up and lets the assertions show the difference.
      */
     protected void awaitReport(String query, Predicate<JsonNode> complete) {
         Instant deadline = Instant.now().plus(PROJECTION_WAIT);

@@ -109,8 +109,8 @@ final class ServiceLevelHistory {
 
     /**
      * Backfills the fifteen cases through the HTTP API unless the application already holds them, then waits for
-     * the report, which reads its own projection (the service-levels processor, not covered by the case views'
-     * minVersion), to show P's total; it gives up after a while and lets the assertions show the difference.
+     * the report to show P's total (the report covers every case of the period, in every segment of the read side,
+     * which one case's minVersion does not); it gives up after a while and lets the assertions show the difference.
      */
     static void backfillOnce(ReportHttpTest test) {
         ReportScenario.once(test, "service-level history of June 2022", () -> backfill(test));

@@ -135,9 +135,9 @@ final class VoiceOfCustomerHistory {
 
     /**
      * Backfills the eleven cases through the HTTP API unless the application already holds them, then waits for
-     * the report, which reads its own projection (the service-levels processor, in several segments, not covered
-     * by the case views' minVersion), to show all nine cases of P and their figures; it gives up after a while and
-     * lets the assertions show the difference.
+     * the report to show all nine cases of P and their figures (the report covers every case of the period, in every
+     * segment of the read side, which one case's minVersion does not); it gives up after a while and lets the
+     * assertions show the difference.
      */
     static void backfillOnce(ReportHttpTest test) {
         ReportScenario.once(test, "voice-of-customer history of September 2021", () -> backfill(test));
