@@ -59,24 +59,24 @@ class ErrorContractHttpTest extends CaseLedgerHttpTest {
     }
 
     @Test
-    void a_7_kb_case_id_is_not_echoed_back() {
+    void a_7_kb_case_id_is_refused_without_being_echoed_back() {
         String hugeId = "x".repeat(7_000);
 
         ResponseEntity<String> response = get("/api/cases/" + hugeId);
 
-        JsonNode problem = problem(response, 404);
+        JsonNode problem = problem(response, 400);
         assertThat(response.getBody().length()).isLessThan(1_000);
-        assertThat(problem.get("detail").asText()).contains("...");
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo("caseId");
     }
 
     @Test
-    void a_command_to_an_unknown_sub_resource_does_not_echo_a_huge_id() {
+    void a_command_to_a_huge_sub_resource_id_is_refused_without_being_echoed_back() {
         String caseId = openCase(Map.of("type", "INQUIRY", "channel", "WEB", "customerId", customer(), "subject", "Hi"));
 
         ResponseEntity<String> response = post("/api/cases/" + caseId + "/refunds/" + "r".repeat(7_000) + "/issue",
                 Map.of("paymentReference", "PAY-1"));
 
-        problem(response, 404);
-        assertThat(response.getBody().length()).isLessThan(2_000);
+        problem(response, 400);
+        assertThat(response.getBody().length()).isLessThan(1_000);
     }
 }

@@ -8,9 +8,11 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How cases are loaded to decide a command.
  *
- * @param cache         keep recently used cases in memory. Safe with several nodes: correctness never depends on it,
- *                      since a stale copy ends in a version conflict (409) that evicts it; switch it off where several
- *                      nodes take commands for the same cases without routing, to spare clients those retries
+ * @param cache         keep recently used cases in memory. With one node taking a case's commands it is always
+ *                      current. Where several nodes take commands for the same cases without routing each case to one
+ *                      node, switch it off: a stale copy that records something ends in a version conflict (409), but
+ *                      one that decides to record nothing (an assignment it believes already made) answers from an
+ *                      old state
  * @param snapshotAfter take a snapshot of a case every this many events
  */
 @ConfigurationProperties("caseledger.cases")

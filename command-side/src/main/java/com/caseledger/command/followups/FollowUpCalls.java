@@ -29,11 +29,18 @@ public class FollowUpCalls {
     private static final String AFTER_RESOLUTION_FOLLOW_UP = "after-resolution-";
     private static final String NOT_REACHED = "customer not reached";
 
+    /** A case holds its calls in memory and in its views: far more than any real case needs, and no more. */
+    static final int MAX_CALLS = 100;
+
     private final Map<String, FollowUpStatus> calls = new LinkedHashMap<>();
 
     public Decision schedule(String caseId, ScheduleFollowUp command, Instant occurredAt) {
         if (calls.containsKey(command.followUpId())) {
             throw new CaseRuleViolation("Case " + caseId + " already has a follow-up call " + command.followUpId() + ".");
+        }
+        if (calls.size() >= MAX_CALLS) {
+            throw new CaseRuleViolation("Case " + caseId + " already has " + MAX_CALLS + " follow-up calls, the most one "
+                    + "case takes; reschedule one of them instead.");
         }
         requireNotBefore(command.scheduledFor(), occurredAt);
         return Decision.record(new FollowUpScheduled(caseId, command.followUpId(), command.scheduledFor(),
@@ -73,7 +80,7 @@ public class FollowUpCalls {
 
     /** The automatic call after a complaint's resolution, unless a call is already scheduled. */
     public Decision afterComplaintResolution(String caseId, FollowUpPolicy policy, Instant resolvedAt) {
-        if (calls.containsValue(FollowUpStatus.SCHEDULED)) {
+        if (calls.containsValue(FollowUpStatus.SCHEDULED) || calls.size() >= MAX_CALLS) {
             return Decision.nothing();
         }
         return Decision.nothing().andBySystem(new FollowUpScheduled(caseId,

@@ -28,12 +28,19 @@ import java.util.Map;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class AfterSalesRequests {
 
+    /** A case holds its requests in memory and in its views: far more than any real case needs, and no more. */
+    static final int MAX_REQUESTS = 100;
+
     private final Map<String, Request> requests = new LinkedHashMap<>();
 
     public Decision request(String caseId, RequestRefund command, String orderId, Money orderAmount,
                             OrderRefundLedger ledger, RefundApprovalPolicy approvalPolicy, Instant occurredAt) {
         if (requests.containsKey(command.refundId())) {
             throw new CaseRuleViolation("Case " + caseId + " already has a refund " + command.refundId() + ".");
+        }
+        if (requests.size() >= MAX_REQUESTS) {
+            throw new CaseRuleViolation("Case " + caseId + " already has " + MAX_REQUESTS + " after-sales requests, the "
+                    + "most one case takes; open a new case for the customer.");
         }
         RefundRequestPolicy.check(caseId, command.kind(), command.amount(), orderId, orderAmount);
         if (command.amount() != null) {

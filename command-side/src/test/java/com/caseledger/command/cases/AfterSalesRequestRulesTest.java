@@ -401,4 +401,18 @@ class AfterSalesRequestRulesTest extends CaseRulesFixture {
                 .when(new CloseCase(CASE_ID, null))
                 .expectEvents(new CaseClosed(CASE_ID, NOW));
     }
+
+    @Test
+    void a_case_takes_no_more_than_its_limit_of_after_sales_requests() {
+        Object[] given = new Object[101];
+        given[0] = opened();
+        for (int i = 1; i <= 100; i++) {
+            given[i] = new RefundRequested(CASE_ID, "exchange-" + i, RefundKind.EXCHANGE, null, "Wrong size", ORDER_ID, at(i));
+        }
+
+        fixture.given(given)
+                .when(new RequestRefund(CASE_ID, "exchange-101", RefundKind.EXCHANGE, null, "Wrong size", null))
+                .expectException(CaseRuleViolation.class)
+                .expectNoEvents();
+    }
 }

@@ -276,4 +276,18 @@ class FollowUpCallRulesTest extends CaseRulesFixture {
                 .when(new ResolveCase(CASE_ID, "ANSWERED", null, null))
                 .expectEvents(new CaseResolved(CASE_ID, "ANSWERED", null, NOW));
     }
+
+    @Test
+    void a_case_takes_no_more_than_its_limit_of_follow_up_calls() {
+        Object[] given = new Object[101];
+        given[0] = opened();
+        for (int i = 1; i <= 100; i++) {
+            given[i] = callScheduled("call-" + i, at(i));
+        }
+
+        fixture.given(given)
+                .when(new ScheduleFollowUp(CASE_ID, "call-101", NOW.plus(Duration.ofDays(1)), PURPOSE, null))
+                .expectException(CaseRuleViolation.class)
+                .expectNoEvents();
+    }
 }

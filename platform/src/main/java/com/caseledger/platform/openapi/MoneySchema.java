@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
+import java.util.Currency;
 import java.util.List;
 
 /**
@@ -20,6 +21,10 @@ public class MoneySchema implements OpenApiCustomizer {
     /** Greater than zero, at most 15 digits before the point and 2 after. */
     static final String AMOUNT_PATTERN = "^(?=.*[1-9])[0-9]{1," + Money.MAX_INTEGER_DIGITS + "}(\\.[0-9]{1," + Money.SCALE + "})?$";
     static final String CURRENCY_PATTERN = "^[A-Z]{3}$";
+    /** The currencies with a minor unit: the ones an order can be paid and refunded in. */
+    static final List<String> TENDER = Currency.getAvailableCurrencies().stream()
+            .filter(currency -> currency.getDefaultFractionDigits() >= 0)
+            .map(Currency::getCurrencyCode).sorted().toList();
 
     @Override
     public void customise(OpenAPI api) {
@@ -33,7 +38,9 @@ public class MoneySchema implements OpenApiCustomizer {
                                 + " digits before the point and " + Money.SCALE + " after; answered with exactly "
                                 + Money.SCALE + " decimals"))
                 .addProperty("currency", new StringSchema().pattern(CURRENCY_PATTERN).example("CNY")
-                        .description("An ISO 4217 currency code"))
+                        ._enum(TENDER).description("The ISO 4217 code of a currency one can pay in (not XXX, XTS, "
+                                + "funds or metals)"))
+                .additionalProperties(false)
                 .required(List.of("amount", "currency")));
     }
 }

@@ -26,10 +26,14 @@ import java.util.Objects;
 @Component
 public class RequestTextSchema implements PropertyCustomizer, OpenApiCustomizer {
 
-    static final String FREE_TEXT = "^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
-    static final String NOT_BLANK_FREE_TEXT = "^(?=[\\s\\S]*\\S)[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$";
-    static final String SINGLE_LINE = "^[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$";
-    static final String NOT_BLANK_SINGLE_LINE = "^(?=.*\\S)[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*$";
+    private static final String FREE_TEXT_CHARACTERS = "[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F\\uFFFE\\uFFFF]*";
+    private static final String SINGLE_LINE_CHARACTERS = "[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029\\uFFFE\\uFFFF]*";
+    /** Not blank as the server counts it: a character above U+0020 (what String.trim() keeps). */
+    private static final String NOT_BLANK = "(?=[\\s\\S]*[^\\u0000-\\u0020])";
+    static final String FREE_TEXT = "^" + FREE_TEXT_CHARACTERS + "$";
+    static final String NOT_BLANK_FREE_TEXT = "^" + NOT_BLANK + FREE_TEXT_CHARACTERS + "$";
+    static final String SINGLE_LINE = "^" + SINGLE_LINE_CHARACTERS + "$";
+    static final String NOT_BLANK_SINGLE_LINE = "^" + NOT_BLANK + SINGLE_LINE_CHARACTERS + "$";
 
     @Override
     @SuppressWarnings("rawtypes")

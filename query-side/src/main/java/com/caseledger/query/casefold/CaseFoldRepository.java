@@ -5,6 +5,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Repository;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -44,22 +45,30 @@ public class CaseFoldRepository {
         return found;
     }
 
-    /** Stores the folds, each unless a newer version of it is stored already. */
-    void saveAll(Collection<CaseTimeline> timelines) {
+    /** Stores the folds, each unless a newer version of it is stored already; answers the ones it stored. */
+    List<CaseTimeline> saveAll(Collection<CaseTimeline> timelines) {
         if (timelines.isEmpty()) {
-            return;
+            return List.of();
         }
-        jdbc.batchUpdate("""
+        List<CaseTimeline> folds = List.copyOf(timelines);
+        int[] stored = jdbc.batchUpdate("""
                 insert into projections.case_fold (case_id, version, revision, timeline)
                 values (:caseId, :version, :revision, cast(:timeline as jsonb))
                 on conflict (case_id) do update set
                     version = excluded.version, revision = excluded.revision, timeline = excluded.timeline
                 where case_fold.version < excluded.version
-                """, timelines.stream().map(timeline -> new MapSqlParameterSource()
+                """, folds.stream().map(timeline -> new MapSqlParameterSource()
                 .addValue("caseId", timeline.caseId())
                 .addValue("version", timeline.version())
                 .addValue("revision", CaseTimeline.REVISION)
                 .addValue("timeline", json.write(timeline))).toArray(SqlParameterSource[]::new));
+        List<CaseTimeline> written = new ArrayList<>(folds.size());
+        for (int i = 0; i < folds.size(); i++) {
+            if (stored[i] != 0) {
+                written.add(folds.get(i));
+            }
+        }
+        return written;
     }
 
     void deleteAll() {

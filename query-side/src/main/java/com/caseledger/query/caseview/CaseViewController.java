@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -48,12 +49,14 @@ public class CaseViewController {
 
     private final CaseViewRepository repository;
     private final CaseViewVersions versions;
+    private final EventStore eventStore;
     private final Duration minVersionWait;
 
-    public CaseViewController(CaseViewRepository repository, CaseViewVersions versions,
+    public CaseViewController(CaseViewRepository repository, CaseViewVersions versions, EventStore eventStore,
                               QuerySettings settings) {
         this.repository = repository;
         this.versions = versions;
+        this.eventStore = eventStore;
         this.minVersionWait = settings.minVersionWait();
     }
 
@@ -106,23 +109,36 @@ public class CaseViewController {
             responses = {
                     @ApiResponse(responseCode = "200", description = "the case view",
                             content = @Content(schema = @Schema(implementation = CaseView.class))),
-                    @ApiResponse(responseCode = "404", description = "no such case"),
-                    @ApiResponse(responseCode = "503", description = "the view did not reach minVersion in time; retry",
+                    @ApiResponse(responseCode = "404", description = "no such case, or no such version of it yet"),
+                    @ApiResponse(responseCode = "503", description = "the version is recorded but the view did not reach it in time; retry",
                             headers = @Header(name = "Retry-After", description = "seconds to wait before retrying",
                                     required = true, schema = @Schema(type = "integer")),
                             content = @Content(mediaType = "application/problem+json",
                                     schema = @Schema(ref = "#/components/schemas/ProblemDetail")))})
     public ResponseEntity<?> view(@PathVariable String caseId,
-                                  @Parameter(description = "wait until the view has reached this version")
+                                  @Parameter(description = "wait until the view has reached this version; a version "
+                                          + "beyond the case's latest recorded event is answered 404 at once")
                                   @RequestParam(required = false) @Min(0) Long minVersion) throws InterruptedException {
-        Optional<CaseTimeline> timeline = minVersion == null ? repository.find(caseId) : awaitVersion(caseId, minVersion);
-        CaseTimeline found = timeline.orElseThrow(() -> new NotFoundException("No case " + Problems.echo(caseId) + " exists."));
-        if (minVersion != null && found.version() < minVersion) {
+        if (minVersion == null) {
+            return ResponseEntity.ok(CaseView.of(repository.find(caseId).orElseThrow(() -> unknown(caseId))));
+        }
+        long recorded = eventStore.lastSequenceNumberFor(caseId).orElseThrow(() -> unknown(caseId));
+        if (minVersion > recorded) {
+            throw new NotFoundException("Case " + Problems.echo(caseId) + " has no version " + minVersion
+                    + ": its latest recorded version is " + recorded + ".");
+        }
+        Optional<CaseTimeline> timeline = awaitVersion(caseId, minVersion);
+        if (timeline.isEmpty() || timeline.get().version() < minVersion) {
             ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "View not yet current",
-                    "Case " + caseId + " is at version " + found.version() + " in the view, not yet " + minVersion
+                    "Case " + Problems.echo(caseId) + " is recorded at version " + recorded + " but its view is "
+                            + timeline.map(found -> "at version " + found.version()).orElse("not yet written")
                             + "; the change is recorded and will show shortly. Retry.");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
         }
-        return ResponseEntity.ok(CaseView.of(found));
+        return ResponseEntity.ok(CaseView.of(timeline.get()));
+    }
+
+    private static NotFoundException unknown(String caseId) {
+        return new NotFoundException("No case " + Problems.echo(caseId) + " exists.");
     }
 }

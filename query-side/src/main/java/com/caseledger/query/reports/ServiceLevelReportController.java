@@ -5,6 +5,7 @@ import com.caseledger.events.Category;
 import com.caseledger.events.Channel;
 import com.caseledger.events.Priority;
 import com.caseledger.platform.web.InvalidInputException;
+import com.caseledger.platform.web.Problems;
 import com.caseledger.platform.web.QueryInstants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -86,14 +87,14 @@ public class ServiceLevelReportController {
             return null;
         }
         return GroupBy.parse(value).orElseThrow(() -> new InvalidInputException("groupBy",
-                "'" + value + "' is not one of " + Arrays.stream(GroupBy.values()).map(GroupBy::label).toList()));
+                "'" + Problems.echo(value) + "' is not one of " + Arrays.stream(GroupBy.values()).map(GroupBy::label).toList()));
     }
 
     private static ZoneId zone(String tz) {
         try {
             return ZoneId.of(tz);
         } catch (DateTimeException e) {
-            throw new InvalidInputException("tz", "'" + tz + "' is not a time zone id such as Asia/Shanghai or UTC");
+            throw new InvalidInputException("tz", "'" + Problems.echo(tz) + "' is not a time zone id such as Asia/Shanghai or UTC");
         }
     }
 }
