@@ -19,19 +19,15 @@ import com.caseledger.command.refunds.RequestRefund;
 import com.caseledger.command.surveys.RecordSurveyAnswer;
 import com.caseledger.command.surveys.SurveyAnswerRules;
 import com.caseledger.events.AgentReplied;
-import com.caseledger.events.CaseAssigned;
 import com.caseledger.events.CaseAwaitingCustomer;
 import com.caseledger.events.CaseClosed;
 import com.caseledger.events.CaseEscalated;
 import com.caseledger.events.CaseEvent;
 import com.caseledger.events.CaseOpened;
-import com.caseledger.events.CasePrioritized;
 import com.caseledger.events.CaseReopened;
 import com.caseledger.events.CaseResolved;
-import com.caseledger.events.CaseResumed;
 import com.caseledger.events.CaseStatus;
 import com.caseledger.events.Category;
-import com.caseledger.events.CustomerMessageReceived;
 import com.caseledger.events.InternalNoteAdded;
 import com.caseledger.events.Priority;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -63,7 +59,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class SupportCase {
 
     static final String SNAPSHOT_REVISION = "2";
-    static final String CUSTOMER_MESSAGE_REOPEN_REASON = "customer message";
 
     @AggregateIdentifier
     private String caseId;
@@ -88,15 +83,8 @@ public class SupportCase {
 
     @CommandHandler
     public CaseCommandResult handle(RecordCustomerMessage command, Clock clock) {
-        return decide(CaseAction.RECORD_CUSTOMER_MESSAGE, command.occurredAt(), clock, at -> {
-            Decision decision = Decision.record(new CustomerMessageReceived(caseId, command.body(), command.channel(), at));
-            if (lifecycle.status() == CaseStatus.PENDING) {
-                decision.and(new CaseResumed(caseId, at));
-            } else if (lifecycle.status() == CaseStatus.RESOLVED) {
-                decision.and(new CaseReopened(caseId, CUSTOMER_MESSAGE_REOPEN_REASON, true, at));
-            }
-            return decision;
-        });
+        return decide(CaseAction.RECORD_CUSTOMER_MESSAGE, command.occurredAt(), clock,
+                at -> lifecycle.customerMessage(caseId, command, at));
     }
 
     @CommandHandler
@@ -113,17 +101,12 @@ public class SupportCase {
 
     @CommandHandler
     public CaseCommandResult handle(AssignCase command, Clock clock) {
-        return decide(CaseAction.ASSIGN, command.occurredAt(), clock,
-                at -> lifecycle.isAssignedTo(command.agentId(), command.team())
-                        ? Decision.nothing()
-                        : Decision.record(new CaseAssigned(caseId, command.agentId(), command.team(), at)));
+        return decide(CaseAction.ASSIGN, command.occurredAt(), clock, at -> lifecycle.assign(caseId, command, at));
     }
 
     @CommandHandler
     public CaseCommandResult handle(PrioritizeCase command, Clock clock) {
-        return decide(CaseAction.PRIORITIZE, command.occurredAt(), clock, at -> lifecycle.hasPriority(command.priority())
-                ? Decision.nothing()
-                : Decision.record(new CasePrioritized(caseId, command.priority(), at)));
+        return decide(CaseAction.PRIORITIZE, command.occurredAt(), clock, at -> lifecycle.prioritize(caseId, command, at));
     }
 
     @CommandHandler
