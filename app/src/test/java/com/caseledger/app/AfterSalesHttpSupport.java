@@ -12,12 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What the after-sales HTTP tests share: cases on their own orders (every test uses fresh customer and order
- * ids, since all test classes share one database), refund and follow-up calls, and the problem+json checks.
+ * What the after-sales, follow-up call and survey HTTP tests share: cases on their own orders (every test uses
+ * fresh customer and order ids, since all test classes share one database), refund and follow-up calls, and the
+ * problem+json checks of a refused request that must record nothing.
  */
 abstract class AfterSalesHttpSupport extends CaseLedgerHttpTest {
 
@@ -159,6 +161,24 @@ abstract class AfterSalesHttpSupport extends CaseLedgerHttpTest {
         }
         assertThat(response.getBody()).doesNotContain("Exception").doesNotContain("\tat ");
         return problem;
+    }
+
+    /**
+     * Sends a request that must be refused with {@code status} as problem+json (never a 5xx) and must leave the
+     * case's history as it was; answers the problem.
+     */
+    protected JsonNode refused(String caseId, Supplier<ResponseEntity<String>> request, int status) {
+        int recorded = history(caseId).size();
+        ResponseEntity<String> response = request.get();
+        JsonNode problem = problem(response, status);
+        assertThat(history(caseId)).as("nothing recorded").hasSize(recorded);
+        return problem;
+    }
+
+    /** A refused refund must hold no money: the whole order can still be requested afterwards. */
+    protected void assertFullOrderStillRefundable(String caseId, String orderAmount) {
+        ResponseEntity<String> whole = requestRefund(caseId, "RETURN_AND_REFUND", orderAmount);
+        assertThat(whole.getStatusCode().value()).as(whole.getBody()).isEqualTo(201);
     }
 
     /** The fields a problem's {@code errors} name. */

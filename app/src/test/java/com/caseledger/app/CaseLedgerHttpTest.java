@@ -38,8 +38,8 @@ public abstract class CaseLedgerHttpTest {
     @Autowired
     protected TestRestTemplate http;
 
-    /** Every answer of the test, so that none may be a server error. */
-    private final List<ResponseEntity<String>> answers = new ArrayList<>();
+    /** Every answer of the test, so that none may be a server error or break the served API document. */
+    private final List<Answer> answers = new ArrayList<>();
 
     @BeforeEach
     void serverIsUp() {
@@ -48,8 +48,17 @@ public abstract class CaseLedgerHttpTest {
 
     @AfterEach
     void no_answer_was_a_server_error() {
-        assertThat(answers).allSatisfy(answer -> assertThat(answer.getStatusCode().is5xxServerError())
-                .as(answer.getStatusCode() + " " + answer.getBody()).isFalse());
+        assertThat(answers).allSatisfy(answer -> assertThat(answer.response().getStatusCode().is5xxServerError())
+                .as(answer.response().getStatusCode() + " " + answer.response().getBody()).isFalse());
+    }
+
+    @AfterEach
+    void every_answer_is_described_by_the_served_api_document() {
+        List<String> violations = answers.stream()
+                .flatMap(answer -> ServedApiDocument.violations(http, answer.method(), answer.path(), answer.response())
+                        .stream())
+                .toList();
+        assertThat(violations).as(String.join("\n", violations)).isEmpty();
     }
 
     /** POSTs a JSON body (a Map, or a raw String sent as it is) with the given headers (name, value, ...). */
@@ -61,7 +70,7 @@ public abstract class CaseLedgerHttpTest {
             httpHeaders.add(headers[i], headers[i + 1]);
         }
         String text = body == null ? null : body instanceof String raw ? raw : write(body);
-        return remembered(http.exchange(path, HttpMethod.POST, new HttpEntity<>(text, httpHeaders), String.class));
+        return exchange(HttpMethod.POST, path, new HttpEntity<>(text, httpHeaders));
     }
 
     protected ResponseEntity<String> get(String path, String... headers) {
@@ -69,12 +78,17 @@ public abstract class CaseLedgerHttpTest {
         for (int i = 0; i + 1 < headers.length; i += 2) {
             httpHeaders.add(headers[i], headers[i + 1]);
         }
-        return remembered(http.exchange(path, HttpMethod.GET, new HttpEntity<>(httpHeaders), String.class));
+        return exchange(HttpMethod.GET, path, new HttpEntity<>(httpHeaders));
     }
 
-    private ResponseEntity<String> remembered(ResponseEntity<String> answer) {
-        answers.add(answer);
+    /** Sends a request as it is given, and remembers the answer like every other. */
+    protected ResponseEntity<String> exchange(HttpMethod method, String path, HttpEntity<String> request) {
+        ResponseEntity<String> answer = http.exchange(path, method, request, String.class);
+        answers.add(new Answer(method, path, answer));
         return answer;
+    }
+
+    private record Answer(HttpMethod method, String path, ResponseEntity<String> response) {
     }
 
     /** Opens a case and answers its id; fails the test unless the answer is 201. */

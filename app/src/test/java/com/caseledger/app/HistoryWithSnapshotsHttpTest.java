@@ -1,6 +1,15 @@
 package com.caseledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.caseledger.events.CaseOpened;
+import com.caseledger.events.CaseType;
+import com.caseledger.events.Category;
+import com.caseledger.events.Channel;
+import com.caseledger.events.EventMetadata;
+import com.caseledger.events.Priority;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -9,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +30,9 @@ class HistoryWithSnapshotsHttpTest extends CaseLedgerHttpTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    EventStore eventStore;
 
     @Test
     void history_and_state_at_an_instant_show_every_event_of_a_case_with_several_snapshots() throws Exception {
@@ -33,8 +46,9 @@ class HistoryWithSnapshotsHttpTest extends CaseLedgerHttpTest {
             }
         }
         Instant afterTheLastEvent = Instant.now().plusSeconds(1);
-        // the store keeps a case's latest snapshot only: one at 200 or later means at least two were taken
-        assertThat(awaitSnapshotAt(caseId, 199)).as("sequence of the latest snapshot").isGreaterThanOrEqualTo(199);
+        // the store keeps a case's latest snapshot only, and one is taken about every 100 events: a latest one
+        // past 150 means at least two were taken
+        assertThat(awaitSnapshotAt(caseId, 150)).as("sequence of the latest snapshot").isGreaterThanOrEqualTo(150);
 
         JsonNode history = json(get("/api/cases/" + caseId + "/history"));
 
@@ -50,6 +64,29 @@ class HistoryWithSnapshotsHttpTest extends CaseLedgerHttpTest {
         assertThat(state.get("replies").asInt()).isEqualTo(1);
         assertThat(state.get("firstReplyAt").isNull()).isFalse();
         assertThat(state).isEqualTo(view(caseId, version));
+    }
+
+    @Test
+    void a_snapshot_of_an_earlier_format_is_skipped_and_the_case_is_loaded_from_its_events() {
+        String caseId = "imported-" + UUID.randomUUID();
+        Instant openedAt = Instant.now().minusSeconds(3600);
+        eventStore.publish(new GenericDomainEventMessage<>("SupportCase", caseId, 0, new CaseOpened(caseId,
+                CaseType.INQUIRY, Channel.EMAIL, Category.OTHER, Priority.NORMAL, customer(), "Size?", null, null, null,
+                openedAt), MetaData.with(EventMetadata.ACTOR, "importer")));
+        // a snapshot of another revision is not trusted, even one that reads: this one would make the case CLOSED
+        jdbc.update("""
+                insert into eventstore.snapshot_event_entry (aggregate_identifier, sequence_number, type, event_identifier,
+                    meta_data, payload, payload_revision, payload_type, time_stamp)
+                values (?, 0, 'SupportCase', ?, convert_to('{}', 'UTF8'), convert_to(?, 'UTF8'), null,
+                        'com.caseledger.command.cases.SupportCase', ?)
+                """, caseId, UUID.randomUUID().toString(),
+                "{\"caseId\":\"" + caseId + "\",\"lifecycle\":{\"status\":\"CLOSED\",\"type\":\"INQUIRY\"}}",
+                openedAt.toString());
+
+        long version = command(caseId, "replies", Map.of("agentId", "agent-1", "body", "We have it in M and L"));
+
+        assertThat(version).isEqualTo(1);
+        assertThat(view(caseId, version).get("status").asText()).isEqualTo("OPEN");
     }
 
     /** Snapshots are stored after the command that crosses the threshold: wait until one has reached {@code sequence}. */

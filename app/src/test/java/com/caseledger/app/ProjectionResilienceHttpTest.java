@@ -13,6 +13,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -86,6 +87,13 @@ class ProjectionResilienceHttpTest extends CaseLedgerHttpTest {
 
             assertThat(awaitHealth(status -> status.equals("DOWN"), Duration.ofSeconds(20))).isEqualTo("DOWN");
             assertThat(get("/api/cases/" + caseId).getStatusCode().value()).isEqualTo(404);
+            // recorded but not yet in the view: a documented 503 with Retry-After (read past the no-5xx check)
+            String path = "/api/cases/" + caseId + "?minVersion=0";
+            ResponseEntity<String> behind = RawHttp.send(port, "GET", path, null);
+            assertThat(behind.getStatusCode().value()).as(behind.getBody()).isEqualTo(503);
+            assertThat(behind.getHeaders().getFirst("Retry-After")).isNotBlank();
+            assertThat(behind.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+            assertThat(ServedApiDocument.violations(http, HttpMethod.GET, path, behind)).isEmpty();
 
             jdbc.execute("drop trigger refuse_poisoned on projections.case_view");
             assertThat(awaitView(caseId, Duration.ofSeconds(90)).get("customerId").asText()).isEqualTo(poisoned);

@@ -177,6 +177,15 @@ class StrictInputHttpTest extends CaseLedgerHttpTest {
     }
 
     @Test
+    void a_query_parameter_on_an_endpoint_that_takes_none_is_refused_as_documented() {
+        String caseId = openCase(newCase(customer()));
+
+        JsonNode problem = problem(get("/api/cases/" + caseId + "/history?verbose=true"), 400);
+
+        assertThat(fields(problem)).containsExactly("verbose");
+    }
+
+    @Test
     void a_query_parameter_given_twice_is_refused() {
         assertThat(fields(problem(get("/api/cases?status=OPEN&status=PENDING"), 400))).containsExactly("status");
     }

@@ -11,6 +11,8 @@ public final class EventMetadata {
     public static final String CAUSATION_ID = "causationId";
 
     public static final String ANONYMOUS = "anonymous";
+    /** The actor of what CaseLedger decides itself: an automatic approval, an automatic follow-up call. */
+    public static final String SYSTEM = "system";
 
     private EventMetadata() {
     }

@@ -1,5 +1,6 @@
 package com.caseledger.command.cases;
 
+import com.caseledger.command.casework.CaseRuleViolation;
 import com.caseledger.events.CaseStatus;
 
 import java.util.EnumSet;

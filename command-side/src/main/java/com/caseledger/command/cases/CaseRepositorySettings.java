@@ -5,8 +5,9 @@ import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.snapshotting.RevisionSnapshotFilter;
+import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -19,13 +20,23 @@ import org.springframework.context.annotation.Configuration;
 public class CaseRepositorySettings {
 
     @Bean
-    public Cache caseCache(@Value("${caseledger.cases.cache}") boolean enabled) {
-        return enabled ? new WeakReferenceCache() : NoCache.INSTANCE;
+    public Cache caseCache(CaseSettings settings) {
+        return settings.cache() ? new WeakReferenceCache() : NoCache.INSTANCE;
+    }
+
+    /**
+     * Snapshots of another format of the case are skipped: the case is then loaded from its events. The type is the
+     * aggregate type the store records with each snapshot (the class's simple name), not the payload's class.
+     */
+    @Bean
+    public SnapshotFilter caseSnapshotFilter() {
+        return RevisionSnapshotFilter.builder().type(SupportCase.class.getSimpleName())
+                .revision(SupportCase.SNAPSHOT_REVISION).build();
     }
 
     @Bean
     public SnapshotTriggerDefinition caseSnapshotTrigger(Snapshotter snapshotter,
-                                                         @Value("${caseledger.cases.snapshot-after}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+                                                         CaseSettings settings) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, settings.snapshotAfter());
     }
 }

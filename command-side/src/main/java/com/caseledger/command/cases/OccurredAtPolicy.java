@@ -1,5 +1,6 @@
 package com.caseledger.command.cases;
 
+import com.caseledger.command.casework.OccurredAtRejected;
 import com.caseledger.events.StorableTime;
 
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.caseledger.command.followups;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -14,7 +14,12 @@ public class FollowUpPolicy {
 
     private final Duration afterComplaintResolution;
 
-    public FollowUpPolicy(@Value("${caseledger.follow-ups.after-complaint-resolution}") Duration afterComplaintResolution) {
+    @Autowired
+    public FollowUpPolicy(FollowUpSettings settings) {
+        this(settings.afterComplaintResolution());
+    }
+
+    public FollowUpPolicy(Duration afterComplaintResolution) {
         this.afterComplaintResolution = afterComplaintResolution;
     }
 

@@ -2,7 +2,7 @@ package com.caseledger.command.refunds;
 
 import com.caseledger.events.Money;
 import com.caseledger.events.RefundKind;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
@@ -16,7 +16,12 @@ public class RefundApprovalPolicy {
 
     private final BigDecimal autoApprovalLimit;
 
-    public RefundApprovalPolicy(@Value("${caseledger.refunds.auto-approval-limit}") BigDecimal autoApprovalLimit) {
+    @Autowired
+    public RefundApprovalPolicy(RefundSettings settings) {
+        this(settings.autoApprovalLimit());
+    }
+
+    public RefundApprovalPolicy(BigDecimal autoApprovalLimit) {
         this.autoApprovalLimit = autoApprovalLimit;
     }
 

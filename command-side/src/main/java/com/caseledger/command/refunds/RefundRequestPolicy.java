@@ -1,7 +1,7 @@
 package com.caseledger.command.refunds;
 
-import com.caseledger.command.cases.CaseRuleViolation;
-import com.caseledger.command.cases.InvalidCaseInput;
+import com.caseledger.command.casework.CaseRuleViolation;
+import com.caseledger.command.casework.InvalidCaseInput;
 import com.caseledger.events.Money;
 import com.caseledger.events.RefundKind;
 

@@ -1,5 +1,6 @@
 package com.caseledger.command.cases;
 
+import com.caseledger.command.casework.CaseCommandResult;
 import com.caseledger.events.AgentReplied;
 import com.caseledger.events.CaseAssigned;
 import com.caseledger.events.CaseAwaitingCustomer;
@@ -27,6 +28,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.caseledger.command.casework.CaseRuleViolation;
+import com.caseledger.command.casework.OccurredAtRejected;
 import com.caseledger.command.followups.FollowUpPolicy;
 
 import java.time.Clock;

@@ -11,19 +11,17 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
-import java.time.Duration;
 
 import static com.caseledger.platform.database.EventStoreMigrations.SCHEMA;
 
 /**
  * Axon's JDBC storage engine on the tables that the {@code db/eventstore} migrations create, tuned for
  * CaseLedger: processors read the global stream in large batches, and a node that did not append an event
- * itself (a query side on its own) looks for new ones every {@code caseledger.event-store.fetch-delay}.
+ * itself (a query side on its own) looks for new ones every {@code caseledger.event-store.fetch-delay} ({@link EventStoreSettings}).
  */
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
@@ -59,7 +57,7 @@ public class EventStoreConfiguration {
                                                  ConnectionProvider connectionProvider,
                                                  TransactionManager transactionManager,
                                                  EventSchema eventSchema,
-                                                 @Value("${caseledger.event-store.batch-size}") int batchSize) {
+                                                 EventStoreSettings settings) {
         return JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
@@ -69,19 +67,19 @@ public class EventStoreConfiguration {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(batchSize)
+                .batchSize(settings.batchSize())
                 .build();
     }
 
     @Bean(name = "eventBus")
     @Qualifier("eventStore")
     public EventStore eventStore(EventStorageEngine storageEngine, org.axonframework.config.Configuration configuration,
-                                 @Value("${caseledger.event-store.fetch-delay}") Duration fetchDelay) {
+                                 EventStoreSettings settings) {
         return EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class))
-                .fetchDelay(fetchDelay.toMillis())
+                .fetchDelay(settings.fetchDelay().toMillis())
                 // each processor reads the store itself: a shared read-ahead cache grows without bound while a
                 // processor works through a large backlog (seen as running out of a 1 GiB heap at 1,000,000 events)
                 .optimizeEventConsumption(false)

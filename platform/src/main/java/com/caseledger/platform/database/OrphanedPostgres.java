@@ -30,11 +30,19 @@ final class OrphanedPostgres {
 
     /**
      * Stops the server that {@code postmaster.pid} names if it is alive and is a postgres on this very folder. A pid
-     * of a process that is gone, or now someone else's, is left to PostgreSQL, which removes or refuses it.
+     * of a process that is gone is left to PostgreSQL, which removes it. A pid that now belongs to a process that is
+     * no postgres at all (the number was reused after a reboot) is removed here, since PostgreSQL would refuse to
+     * start beside it; a postgres whose folder cannot be told is left alone for a person to decide.
      */
     static void stopIfRunning(Path postgresData) throws IOException, InterruptedException {
         Path pidFile = postgresData.resolve("postmaster.pid");
-        Optional<ProcessHandle> orphan = postmaster(pidFile).filter(server -> serves(server, postgresData));
+        Optional<ProcessHandle> named = postmaster(pidFile);
+        if (named.isPresent() && !isPostgres(named.get())) {
+            log.warn("{} names pid {}, which is no PostgreSQL now: removing the stale file", pidFile, named.get().pid());
+            Files.deleteIfExists(pidFile);
+            return;
+        }
+        Optional<ProcessHandle> orphan = named.filter(server -> serves(server, postgresData));
         if (orphan.isEmpty()) {
             return;
         }
@@ -69,13 +77,17 @@ final class OrphanedPostgres {
 
     /** Whether the process is a postgres started with {@code -D} on this folder, as pg_ctl starts it. */
     private static boolean serves(ProcessHandle process, Path postgresData) {
-        ProcessHandle.Info info = process.info();
-        boolean postgres = info.command().map(command -> Path.of(command).getFileName().toString().equals("postgres"))
-                .orElse(false);
-        List<String> arguments = info.arguments().map(Arrays::asList).orElse(List.of());
+        boolean postgres = isPostgres(process);
+        List<String> arguments = process.info().arguments().map(Arrays::asList).orElse(List.of());
         int option = arguments.indexOf("-D");
         return postgres && option >= 0 && option + 1 < arguments.size()
                 && sameFolder(Path.of(arguments.get(option + 1)), postgresData);
+    }
+
+    /** A process whose program cannot be told counts as a postgres: only a known other program is stale. */
+    private static boolean isPostgres(ProcessHandle process) {
+        return process.info().command().map(command -> Path.of(command).getFileName().toString().equals("postgres"))
+                .orElse(true);
     }
 
     private static boolean sameFolder(Path a, Path b) {

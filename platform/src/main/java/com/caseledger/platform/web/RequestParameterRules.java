@@ -1,6 +1,7 @@
 package com.caseledger.platform.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.catalina.Globals;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -30,6 +31,8 @@ import java.util.stream.Collectors;
 public class RequestParameterRules implements WebMvcConfigurer, HandlerInterceptor {
 
     private static final String OWN_PACKAGE = "com.caseledger.";
+    /** Identifiers CaseLedger gives out are far shorter; a longer path segment names nothing. */
+    private static final int MAX_IDENTIFIER = 200;
     /** Headers whose values CaseLedger records with an event. */
     private static final List<String> RECORDED_HEADERS = List.of("X-Actor", "X-Correlation-Id");
     private static final ParameterNameDiscoverer PARAMETER_NAMES = new DefaultParameterNameDiscoverer();
@@ -47,8 +50,14 @@ public class RequestParameterRules implements WebMvcConfigurer, HandlerIntercept
             return true;
         }
         List<FieldError> errors = new ArrayList<>();
-        pathVariables(request).forEach((name, value) ->
-                RequestText.singleLineProblem(value).ifPresent(problem -> errors.add(new FieldError(name, problem))));
+        pathVariables(request).forEach((name, value) -> {
+            if (value.length() > MAX_IDENTIFIER) {
+                errors.add(new FieldError(name, "is longer than any identifier CaseLedger gives out (" + MAX_IDENTIFIER
+                        + " characters)"));
+            } else {
+                RequestText.singleLineProblem(value).ifPresent(problem -> errors.add(new FieldError(name, problem)));
+            }
+        });
         for (String header : RECORDED_HEADERS) {
             String value = request.getHeader(header);
             if (value != null) {
@@ -57,6 +66,11 @@ public class RequestParameterRules implements WebMvcConfigurer, HandlerIntercept
         }
         Set<String> known = knownParameters.computeIfAbsent(method, RequestParameterRules::requestParameters);
         request.getParameterMap().forEach((name, values) -> errors.addAll(check(name, values, known)));
+        // Tomcat leaves out a parameter it cannot decode (%ZZ, say) rather than refuse the request
+        if (request.getAttribute(Globals.PARAMETER_PARSE_FAILED_ATTR) != null) {
+            errors.add(new FieldError("?", "the query string could not be read: a parameter is not percent-encoded "
+                    + "correctly, or there are too many"));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -75,7 +89,7 @@ public class RequestParameterRules implements WebMvcConfigurer, HandlerIntercept
         if (values.length > 1) {
             return List.of(new FieldError(field, "is given more than once"));
         }
-        if (values.length == 0 || values[0].isEmpty()) {
+        if (values.length == 0 || values[0].isBlank()) {
             return List.of(new FieldError(field, "is empty; leave it out for the default"));
         }
         return RequestText.singleLineProblem(values[0]).map(problem -> List.of(new FieldError(field, problem)))

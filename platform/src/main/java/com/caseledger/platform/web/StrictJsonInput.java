@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -19,10 +20,14 @@ import org.springframework.http.converter.json.MappingJackson2HttpMessageConvert
 
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 
 /**
- * How request bodies are read: strictly. A number is not an enum, a string or a date; a key appears once; a field
+ * How request bodies are read: strictly. A number is not an enum, a string, a flag or a date, nor a string a number;
+ * a key appears once; a field
  * the request does not have is refused, as is text a request may not carry ({@link RequestText}). This mapper reads
  * and writes HTTP bodies only: stored events keep the application's own mapper, so an event stored before a rule
  * existed stays readable.
@@ -46,9 +51,18 @@ public class StrictJsonInput {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         mapper.registerModule(new SimpleModule("caseledger-request-rules")
                 .addDeserializer(String.class, new RequestTextDeserializer())
-                .addDeserializer(Money.class, new MoneyDeserializer()));
+                .addDeserializer(Money.class, new MoneyDeserializer())
+                .addDeserializer(Instant.class, new InstantDeserializer()));
         return mapper;
     }
 
@@ -67,6 +81,22 @@ public class StrictJsonInput {
                 throw new RefusedValue(parser, RequestText.FREE_TEXT_RULE);
             }
             return text;
+        }
+    }
+
+    /** An instant as the contract writes it: an ISO-8601 string such as 2026-03-01T09:00:00Z, never a number. */
+    private static final class InstantDeserializer extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            String text = parser.getText().strip();
+            try {
+                return Instant.from(DateTimeFormatter.ISO_OFFSET_DATE_TIME.parse(text));
+            } catch (DateTimeException e) {
+                return (Instant) context.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
+            }
         }
     }
 

@@ -5,9 +5,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -64,23 +68,44 @@ public final class BatchRows<T> {
 
     /** Runs the statement once with every column bound as an array; does nothing when there are no rows. */
     public void write(JdbcTemplate jdbc, String sql) {
-        if (rows.isEmpty()) {
-            return;
+        if (!rows.isEmpty()) {
+            jdbc.execute((Connection connection) -> run(connection, sql, PreparedStatement::executeUpdate));
         }
-        jdbc.execute((Connection connection) -> {
-            List<Array> arrays = new ArrayList<>(columns.size());
-            try (PreparedStatement statement = connection.prepareStatement(sql)) {
-                for (int column = 0; column < columns.size(); column++) {
-                    Array array = connection.createArrayOf(types.get(column), columns.get(column));
-                    arrays.add(array);
-                    statement.setArray(column + 1, array);
-                }
-                return statement.executeUpdate();
-            } finally {
-                for (Array array : arrays) {
-                    array.free();
+    }
+
+    /** Runs a statement that returns one value per row it wrote ({@code returning case_id}); answers those values. */
+    public Set<String> writeAnswering(JdbcTemplate jdbc, String sql) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        return jdbc.execute((Connection connection) -> run(connection, sql, statement -> {
+            Set<String> written = new HashSet<>();
+            try (ResultSet answered = statement.executeQuery()) {
+                while (answered.next()) {
+                    written.add(answered.getString(1));
                 }
             }
-        });
+            return written;
+        }));
+    }
+
+    private interface Execution<R> {
+        R run(PreparedStatement statement) throws SQLException;
+    }
+
+    private <R> R run(Connection connection, String sql, Execution<R> execution) throws SQLException {
+        List<Array> arrays = new ArrayList<>(columns.size());
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int column = 0; column < columns.size(); column++) {
+                Array array = connection.createArrayOf(types.get(column), columns.get(column));
+                arrays.add(array);
+                statement.setArray(column + 1, array);
+            }
+            return execution.run(statement);
+        } finally {
+            for (Array array : arrays) {
+                array.free();
+            }
+        }
     }
 }

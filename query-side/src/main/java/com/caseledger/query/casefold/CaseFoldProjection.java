@@ -54,14 +54,11 @@ public class CaseFoldProjection {
     private Batch open(UnitOfWork<?> root) {
         Batch batch = new Batch();
         root.onPrepareCommit(u -> {
-            Collection<CaseTimeline> changed = batch.fold(folds);
-            folds.saveAll(changed);
-            tables.forEach(table -> table.saveAll(changed));
+            // a fold already stored at a newer version (a replay without a reset) changes no table derived from it
+            batch.written = folds.saveAll(batch.fold(folds));
+            tables.forEach(table -> table.saveAll(batch.written));
         });
-        root.afterCommit(u -> {
-            List<CaseTimeline> committed = List.copyOf(batch.changed.values());
-            tables.forEach(table -> table.committed(committed));
-        });
+        root.afterCommit(u -> tables.forEach(table -> table.committed(batch.written)));
         return batch;
     }
 
@@ -74,6 +71,7 @@ public class CaseFoldProjection {
         private final Set<String> stored = new LinkedHashSet<>();
         private final Set<String> seen = new HashSet<>();
         private final Map<String, CaseTimeline> changed = new LinkedHashMap<>();
+        private List<CaseTimeline> written = List.of();
 
         void add(CaseEvent event, long sequence) {
             events.add(new Handled(event, sequence));

@@ -9,8 +9,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Owns {@code projections.case_fold}: every case's {@link CaseTimeline}, stored once, with the revision of its
@@ -59,13 +61,14 @@ public class CaseFoldRepository {
         return found;
     }
 
-    /** Stores the folds, each unless a newer version of it is stored already. */
-    void saveAll(Collection<CaseTimeline> timelines) {
-        BatchRows.of(timelines)
+    /** Stores the folds, each unless a newer version of it is stored already; answers the ones it stored. */
+    List<CaseTimeline> saveAll(Collection<CaseTimeline> timelines) {
+        Set<String> stored = BatchRows.of(timelines)
                 .column("text", CaseTimeline::caseId)
                 .column("int8", CaseTimeline::version)
                 .bytes(TimelineFormat::write)
-                .write(jdbc, UPSERT);
+                .writeAnswering(jdbc, UPSERT);
+        return timelines.stream().filter(timeline -> stored.contains(timeline.caseId())).toList();
     }
 
     private static final String UPSERT = """
@@ -75,6 +78,7 @@ public class CaseFoldRepository {
             on conflict (case_id) do update set
                 version = excluded.version, revision = excluded.revision, timeline = excluded.timeline
             where case_fold.version < excluded.version
+            returning case_id
             """.formatted(TimelineFormat.REVISION);
 
     void deleteAll() {

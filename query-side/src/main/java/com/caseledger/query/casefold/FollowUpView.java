@@ -1,13 +1,19 @@
 package com.caseledger.query.casefold;
 
 import com.caseledger.events.FollowUpStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
 /** A follow-up call on a case as it stands. */
-public record FollowUpView(String followUpId, FollowUpStatus status, Instant scheduledFor, String purpose,
-                           boolean automatic, Instant scheduledAt, int reschedules, Integer satisfaction, String notes,
-                           Instant completedAt, String missReason, Instant missedAt) {
+public record FollowUpView(String followUpId, FollowUpStatus status, Instant scheduledFor,
+                           @Schema(nullable = true) String purpose,
+                           boolean automatic, Instant scheduledAt, int reschedules,
+                           @Schema(nullable = true, minimum = "1", maximum = "5") Integer satisfaction,
+                           @Schema(nullable = true) String notes,
+                           @Schema(nullable = true, description = "null unless COMPLETED") Instant completedAt,
+                           @Schema(nullable = true) String missReason,
+                           @Schema(nullable = true, description = "null unless MISSED") Instant missedAt) {
 
     static FollowUpView scheduled(String followUpId, Instant scheduledFor, String purpose, boolean automatic, Instant at) {
         return new FollowUpView(followUpId, FollowUpStatus.SCHEDULED, scheduledFor, purpose, automatic, at, 0, null, null,

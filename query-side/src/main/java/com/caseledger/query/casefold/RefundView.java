@@ -3,14 +3,22 @@ package com.caseledger.query.casefold;
 import com.caseledger.events.Money;
 import com.caseledger.events.RefundKind;
 import com.caseledger.events.RefundStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
 /** An after-sales request on a case as it stands; {@code amount} only for kinds that carry money. */
-public record RefundView(String refundId, RefundKind kind, Money amount, String reason, RefundStatus status,
-                         Instant requestedAt, String approverId, Boolean automaticApproval, Instant decidedAt,
-                         String rejectionReason, String reference, Instant issuedAt, String failureReason,
-                         Instant failedAt) {
+public record RefundView(String refundId, RefundKind kind,
+                         @Schema(nullable = true, description = "null for EXCHANGE and REPAIR") Money amount,
+                         String reason, RefundStatus status, Instant requestedAt,
+                         @Schema(nullable = true) String approverId,
+                         @Schema(nullable = true, description = "null until approved") Boolean automaticApproval,
+                         @Schema(nullable = true, description = "when approved or rejected") Instant decidedAt,
+                         @Schema(nullable = true) String rejectionReason,
+                         @Schema(nullable = true) String reference,
+                         @Schema(nullable = true) Instant issuedAt,
+                         @Schema(nullable = true) String failureReason,
+                         @Schema(nullable = true) Instant failedAt) {
 
     static RefundView requested(String refundId, RefundKind kind, Money amount, String reason, Instant at) {
         return new RefundView(refundId, kind, amount, reason, RefundStatus.REQUESTED, at, null, null, null, null, null,

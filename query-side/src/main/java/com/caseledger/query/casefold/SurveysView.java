@@ -2,13 +2,19 @@ package com.caseledger.query.casefold;
 
 import com.caseledger.events.ServqualDimension;
 import com.caseledger.events.ServqualRating;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.Map;
 
 /** The current answer per survey instrument (a later answer replaces an earlier one); the history keeps all. */
-public record SurveysView(Integer csat, Instant csatAnsweredAt, Integer nps, Instant npsAnsweredAt,
-                          Map<ServqualDimension, ServqualRating> servqual, Instant servqualAnsweredAt, int answers) {
+public record SurveysView(@Schema(nullable = true, minimum = "1", maximum = "5") Integer csat,
+                          @Schema(nullable = true) Instant csatAnsweredAt,
+                          @Schema(nullable = true, minimum = "0", maximum = "10") Integer nps,
+                          @Schema(nullable = true) Instant npsAnsweredAt,
+                          @Schema(nullable = true) Map<ServqualDimension, ServqualRating> servqual,
+                          @Schema(nullable = true) Instant servqualAnsweredAt,
+                          int answers) {
 
     static final SurveysView NONE = new SurveysView(null, null, null, null, null, null, 0);
 

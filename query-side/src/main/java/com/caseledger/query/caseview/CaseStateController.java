@@ -5,6 +5,7 @@ import com.caseledger.platform.web.Problems;
 import com.caseledger.events.CaseEvent;
 import com.caseledger.platform.web.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -32,7 +33,8 @@ public class CaseStateController {
 
     @GetMapping(path = "/api/cases/{caseId}/state", produces = "application/json")
     @Operation(summary = "The case view as it stood at instant asOf (events that occurred at or before it)")
-    public CaseView stateAsOf(@PathVariable String caseId, @RequestParam Instant asOf) {
+    public CaseView stateAsOf(@PathVariable String caseId,
+                              @Parameter(description = "the instant to look back to") @RequestParam Instant asOf) {
         CaseTimeline timeline = new CaseTimeline();
         boolean known = false;
         DomainEventStream events = eventStore.readEvents(caseId, FIRST_SEQUENCE);

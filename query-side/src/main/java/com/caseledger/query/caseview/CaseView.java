@@ -10,6 +10,7 @@ import com.caseledger.query.casefold.CaseTimeline;
 import com.caseledger.query.casefold.FollowUpView;
 import com.caseledger.query.casefold.RefundView;
 import com.caseledger.query.casefold.SurveysView;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -26,28 +27,29 @@ public record CaseView(String caseId,
                        Category category,
                        Priority priority,
                        String customerId,
-                       String agentId,
-                       String team,
+                       @Schema(nullable = true, description = "null until the case is assigned") String agentId,
+                       @Schema(nullable = true) String team,
                        String subject,
-                       String description,
-                       String orderId,
-                       Money orderAmount,
+                       @Schema(nullable = true) String description,
+                       @Schema(nullable = true) String orderId,
+                       @Schema(nullable = true) Money orderAmount,
                        Instant openedAt,
-                       Instant firstReplyAt,
-                       Instant firstResolvedAt,
+                       @Schema(nullable = true, description = "null until the first public reply") Instant firstReplyAt,
+                       @Schema(nullable = true, description = "null until first resolved") Instant firstResolvedAt,
+                       @Schema(nullable = true, description = "the latest resolution; null unless RESOLVED or CLOSED")
                        Instant resolvedAt,
-                       Instant closedAt,
+                       @Schema(nullable = true, description = "null unless CLOSED") Instant closedAt,
                        Instant lastActivityAt,
                        int replies,
                        int reopens,
                        int customerMessages,
                        int notes,
                        int escalations,
-                       String escalationLevel,
-                       Long firstReplySeconds,
-                       Long firstResolutionSeconds,
-                       Long fullResolutionSeconds,
-                       Long requesterWaitSeconds,
+                       @Schema(nullable = true) String escalationLevel,
+                       @Schema(nullable = true, description = "null until the first public reply") Long firstReplySeconds,
+                       @Schema(nullable = true, description = "null until first resolved") Long firstResolutionSeconds,
+                       @Schema(nullable = true, description = "null unless RESOLVED or CLOSED") Long fullResolutionSeconds,
+                       @Schema(nullable = true, description = "null until first resolved") Long requesterWaitSeconds,
                        List<RefundView> refunds,
                        List<FollowUpView> followUps,
                        SurveysView surveys) {

@@ -1,6 +1,7 @@
 package com.caseledger.query.caseview;
 
 import com.caseledger.query.casefold.CaseTimeline;
+import com.caseledger.query.config.QuerySettings;
 import com.caseledger.events.CaseStatus;
 import com.caseledger.events.CaseType;
 import com.caseledger.events.Category;
@@ -12,10 +13,14 @@ import com.caseledger.platform.web.Problems;
 import com.caseledger.platform.web.QueryInstants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.beans.factory.annotation.Value;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -44,13 +49,15 @@ public class CaseViewController {
 
     private final CaseViewRepository repository;
     private final CaseViewVersions versions;
+    private final EventStore eventStore;
     private final Duration minVersionWait;
 
-    public CaseViewController(CaseViewRepository repository, CaseViewVersions versions,
-                              @Value("${caseledger.query.min-version-wait}") Duration minVersionWait) {
+    public CaseViewController(CaseViewRepository repository, CaseViewVersions versions, EventStore eventStore,
+                              QuerySettings settings) {
         this.repository = repository;
         this.versions = versions;
-        this.minVersionWait = minVersionWait;
+        this.eventStore = eventStore;
+        this.minVersionWait = settings.minVersionWait();
     }
 
     @GetMapping
@@ -62,7 +69,9 @@ public class CaseViewController {
                          @RequestParam(required = false) Priority priority,
                          @RequestParam(required = false) String agentId,
                          @RequestParam(required = false) String customerId,
+                         @Parameter(description = "only cases opened at or after this instant")
                          @RequestParam(required = false) Instant openedFrom,
+                         @Parameter(description = "only cases opened before this instant; must be after openedFrom")
                          @RequestParam(required = false) Instant openedTo,
                          @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
@@ -98,20 +107,38 @@ public class CaseViewController {
     @GetMapping("/{caseId}")
     @Operation(summary = "The case view; with minVersion, waits (bounded) until the view has reached that version",
             responses = {
-                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "200", description = "the case view"),
-                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "404", description = "no such case"),
-                    @io.swagger.v3.oas.annotations.responses.ApiResponse(responseCode = "503",
-                            description = "the view did not reach minVersion in time; retry")})
+                    @ApiResponse(responseCode = "200", description = "the case view",
+                            content = @Content(schema = @Schema(implementation = CaseView.class))),
+                    @ApiResponse(responseCode = "404", description = "no such case, or no such version of it yet"),
+                    @ApiResponse(responseCode = "503", description = "the version is recorded but the view did not reach it in time; retry",
+                            headers = @Header(name = "Retry-After", description = "seconds to wait before retrying",
+                                    required = true, schema = @Schema(type = "integer")),
+                            content = @Content(mediaType = "application/problem+json",
+                                    schema = @Schema(ref = "#/components/schemas/ProblemDetail")))})
     public ResponseEntity<?> view(@PathVariable String caseId,
+                                  @Parameter(description = "wait until the view has reached this version; a version "
+                                          + "beyond the case's latest recorded event is answered 404 at once")
                                   @RequestParam(required = false) @Min(0) Long minVersion) throws InterruptedException {
-        Optional<CaseTimeline> timeline = minVersion == null ? repository.find(caseId) : awaitVersion(caseId, minVersion);
-        CaseTimeline found = timeline.orElseThrow(() -> new NotFoundException("No case " + Problems.echo(caseId) + " exists."));
-        if (minVersion != null && found.version() < minVersion) {
+        if (minVersion == null) {
+            return ResponseEntity.ok(CaseView.of(repository.find(caseId).orElseThrow(() -> unknown(caseId))));
+        }
+        long recorded = eventStore.lastSequenceNumberFor(caseId).orElseThrow(() -> unknown(caseId));
+        if (minVersion > recorded) {
+            throw new NotFoundException("Case " + Problems.echo(caseId) + " has no version " + minVersion
+                    + ": its latest recorded version is " + recorded + ".");
+        }
+        Optional<CaseTimeline> timeline = awaitVersion(caseId, minVersion);
+        if (timeline.isEmpty() || timeline.get().version() < minVersion) {
             ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "View not yet current",
-                    "Case " + caseId + " is at version " + found.version() + " in the view, not yet " + minVersion
+                    "Case " + Problems.echo(caseId) + " is recorded at version " + recorded + " but its view is "
+                            + timeline.map(found -> "at version " + found.version()).orElse("not yet written")
                             + "; the change is recorded and will show shortly. Retry.");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
         }
-        return ResponseEntity.ok(CaseView.of(found));
+        return ResponseEntity.ok(CaseView.of(timeline.get()));
+    }
+
+    private static NotFoundException unknown(String caseId) {
+        return new NotFoundException("No case " + Problems.echo(caseId) + " exists.");
     }
 }

@@ -14,6 +14,7 @@ import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +33,7 @@ public class ProjectionHealth implements HealthIndicator, MessageHandlerIntercep
     private static final String LAST_TOKEN = "Processor[" + ProjectionProcessing.PROCESSOR + "]/Token";
     private static final String WATCHED = ProjectionHealth.class.getName();
     private static final int ERROR_LENGTH = 200;
+    private static final Duration RECOVERED_AFTER = Duration.ofMinutes(2);
 
     private final Map<Integer, Failure> failures = new ConcurrentHashMap<>();
     private final ObjectProvider<Configuration> axon;
@@ -75,6 +77,11 @@ public class ProjectionHealth implements HealthIndicator, MessageHandlerIntercep
     }
 
     private boolean passed(int segment, Failure failure) {
+        // a segment that keeps failing here fails again within the processor's longest back-off (60 s); one that
+        // has not failed for longer has recovered, here or on another node that took it over
+        if (failure.last().isBefore(clock.instant().minus(RECOVERED_AFTER))) {
+            return true;
+        }
         if (failure.lastToken() == null) {
             return false;
         }

@@ -3,19 +3,17 @@ package com.caseledger.query.config;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Duration;
-
 /**
  * All projections run in one tracking processor: the store is read and each event deserialized once for all of
  * them, and they are rebuilt together. (Axon's pooled processor pauses its reader for 100 ms whenever a segment has
- * 1,024 events waiting, which projections that write every case they fold always reach during a rebuild.) A projection that fails on an event fails the batch, which
- * is retried; an event is never skipped, so every projection eventually shows everything recorded, and while a
- * batch keeps failing the projections' health ({@link ProjectionHealth}) is DOWN.
+ * 1,024 events waiting, which projections that write every case they fold always reach during a rebuild.) A
+ * projection that fails on an event fails the batch, which is retried; an event is never skipped, so every projection
+ * eventually shows everything recorded, and while a batch keeps failing the projections' health
+ * ({@link ProjectionHealth}) is DOWN.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionProcessing {
@@ -24,9 +22,8 @@ public class ProjectionProcessing {
 
     @Bean
     public ProjectionEventSource projectionEventSource(EventStore eventStore,
-                                                       @Value("${caseledger.query.check-for-events-every}") Duration checkEvery,
-                                                       @Value("${caseledger.query.read-ahead}") int readAhead) {
-        return new ProjectionEventSource(eventStore, checkEvery, readAhead);
+                                                       QuerySettings settings) {
+        return new ProjectionEventSource(eventStore, settings.checkForEventsEvery(), settings.readAhead());
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package com.caseledger.query.history;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 
@@ -9,5 +10,11 @@ import java.time.Instant;
  * took it (they differ for backfilled history).
  */
 public record HistoryEntry(long sequence, String eventId, String type, Instant occurredAt, Instant recordedAt,
-                           String actor, String correlationId, String causationId, JsonNode payload) {
+                           @Schema(nullable = true, description = "who asked (X-Actor), or system; null if not recorded")
+                           String actor,
+                           @Schema(nullable = true, description = "the request's X-Correlation-Id; null if not recorded")
+                           String correlationId,
+                           @Schema(nullable = true, description = "the command that caused it; null if not recorded")
+                           String causationId,
+                           @Schema(description = "the event's own fields") JsonNode payload) {
 }

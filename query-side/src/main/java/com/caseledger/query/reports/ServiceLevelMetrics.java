@@ -1,6 +1,7 @@
 package com.caseledger.query.reports;
 
 import com.caseledger.events.Money;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;
 
@@ -12,20 +13,22 @@ import java.util.List;
  */
 public record ServiceLevelMetrics(long casesOpened,
                                   long casesResolved,
-                                  Double resolutionRate,
-                                  Double oneTouchRate,
-                                  Double reopenRate,
-                                  Double complaintRate,
+                                  @Schema(nullable = true, minimum = "0", maximum = "1") Double resolutionRate,
+                                  @Schema(nullable = true, minimum = "0", maximum = "1") Double oneTouchRate,
+                                  @Schema(nullable = true, minimum = "0", maximum = "1") Double reopenRate,
+                                  @Schema(nullable = true, minimum = "0", maximum = "1") Double complaintRate,
                                   long backlog,
                                   DurationSummary firstReply,
                                   DurationSummary firstResolution,
                                   DurationSummary fullResolution,
                                   DurationSummary requesterWait,
-                                  Double refundRate,
+                                  @Schema(nullable = true, minimum = "0", maximum = "1") Double refundRate,
+                                  @Schema(description = "the issued refunds' money, one amount per currency")
                                   List<Money> refundedAmount,
-                                  Double followUpCompletionRate,
-                                  Double csat,
-                                  Double nps,
+                                  @Schema(nullable = true, minimum = "0", maximum = "1") Double followUpCompletionRate,
+                                  @Schema(nullable = true, minimum = "0", maximum = "100",
+                                          description = "the percentage of satisfied CSAT answers") Double csat,
+                                  @Schema(nullable = true, minimum = "-100", maximum = "100") Double nps,
                                   ServqualScores servqual) {
 
     public static ServiceLevelMetrics of(CohortFigures f, ServqualWeights weights) {

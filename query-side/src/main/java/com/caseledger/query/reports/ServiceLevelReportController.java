@@ -5,9 +5,11 @@ import com.caseledger.events.Category;
 import com.caseledger.events.Channel;
 import com.caseledger.events.Priority;
 import com.caseledger.platform.web.InvalidInputException;
+import com.caseledger.platform.web.Problems;
 import com.caseledger.platform.web.QueryInstants;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,6 +29,8 @@ public class ServiceLevelReportController {
 
     static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
     static final String PATH = "/api/reports/service-levels";
+    private static final String GROUPINGS = "day, week, month, channel, type, category, priority or agent (in any case);"
+            + " calendar groupings give at most 1000 groups";
 
     private final ServiceLevelReports reports;
 
@@ -38,8 +42,9 @@ public class ServiceLevelReportController {
     @Operation(summary = "Service levels of the cases opened in [from, to)")
     public ServiceLevelReport report(
             @Parameter(description = "start of the period (inclusive); default: 30 days before `to`") @RequestParam(required = false) Instant from,
-            @Parameter(description = "end of the period (exclusive); default: now") @RequestParam(required = false) Instant to,
-            @Parameter(description = "day, week, month, channel, type, category, priority or agent") @RequestParam(required = false) String groupBy,
+            @Parameter(description = "end of the period (exclusive), after `from`; default: now") @RequestParam(required = false) Instant to,
+            @Parameter(description = GROUPINGS, schema = @Schema(allowableValues = {"day", "week", "month", "channel", "type",
+                    "category", "priority", "agent"})) @RequestParam(required = false) String groupBy,
             @Parameter(description = "time zone id for calendar grouping; default UTC") @RequestParam(defaultValue = "UTC") String tz,
             @RequestParam(required = false) CaseType type,
             @RequestParam(required = false) Channel channel,
@@ -63,6 +68,8 @@ public class ServiceLevelReportController {
     @Operation(summary = "The same report as CSV: one row per group, then TOTAL")
     public String reportAsCsv(@RequestParam(required = false) Instant from,
                               @RequestParam(required = false) Instant to,
+                              @Parameter(description = GROUPINGS, schema = @Schema(allowableValues = {"day", "week", "month",
+                                      "channel", "type", "category", "priority", "agent"}))
                               @RequestParam(required = false) String groupBy,
                               @RequestParam(defaultValue = "UTC") String tz,
                               @RequestParam(required = false) CaseType type,
@@ -80,14 +87,14 @@ public class ServiceLevelReportController {
             return null;
         }
         return GroupBy.parse(value).orElseThrow(() -> new InvalidInputException("groupBy",
-                "'" + value + "' is not one of " + Arrays.stream(GroupBy.values()).map(GroupBy::label).toList()));
+                "'" + Problems.echo(value) + "' is not one of " + Arrays.stream(GroupBy.values()).map(GroupBy::label).toList()));
     }
 
     private static ZoneId zone(String tz) {
         try {
             return ZoneId.of(tz);
         } catch (DateTimeException e) {
-            throw new InvalidInputException("tz", "'" + tz + "' is not a time zone id such as Asia/Shanghai or UTC");
+            throw new InvalidInputException("tz", "'" + Problems.echo(tz) + "' is not a time zone id such as Asia/Shanghai or UTC");
         }
     }
 }

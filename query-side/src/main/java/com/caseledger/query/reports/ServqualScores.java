@@ -1,6 +1,7 @@
 package com.caseledger.query.reports;
 
 import com.caseledger.events.ServqualDimension;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -10,7 +11,10 @@ import java.util.Map;
  * the unweighted score is the mean of the dimension scores, the weighted one sum(weight x score) / 100. When a
  * dimension has no answers, both use the dimensions that have (weights rescaled to the weights present).
  */
-public record ServqualScores(Map<ServqualDimension, Double> dimensions, Double unweighted, Double weighted) {
+public record ServqualScores(@Schema(description = "the mean gap of each dimension that has answers")
+                             Map<ServqualDimension, Double> dimensions,
+                             @Schema(nullable = true, description = "null without answers") Double unweighted,
+                             @Schema(nullable = true, description = "null without answers") Double weighted) {
 
     public static ServqualScores of(Map<ServqualDimension, Double> dimensionScores, ServqualWeights weights) {
         Map<ServqualDimension, Double> dimensions = new EnumMap<>(ServqualDimension.class);

@@ -2,13 +2,18 @@ package com.caseledger.query.reports;
 
 import com.caseledger.events.ServqualDimension;
 import com.caseledger.platform.web.InvalidInputException;
+import com.caseledger.platform.web.Problems;
 
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Importance weights of the five SERVQUAL dimensions, summing to 100; equal (20 each) unless given. */
 public record ServqualWeights(Map<ServqualDimension, BigDecimal> weights) {
+
+    /** A weight as given: a plain decimal, never an exponent that would make adding them up expensive. */
+    static final Pattern WEIGHT = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,2})?");
 
     static final String PARAMETER = "servqualWeights";
     private static final BigDecimal TOTAL = BigDecimal.valueOf(100);
@@ -30,23 +35,20 @@ public record ServqualWeights(Map<ServqualDimension, BigDecimal> weights) {
         for (String pair : text.split(",")) {
             String[] parts = pair.split(":");
             if (parts.length != 2) {
-                throw invalid("'" + pair.strip() + "' is not DIMENSION:weight");
+                throw invalid("'" + Problems.echo(pair.strip()) + "' is not DIMENSION:weight");
             }
             ServqualDimension dimension;
             BigDecimal weight;
             try {
                 dimension = ServqualDimension.valueOf(parts[0].strip().toUpperCase(java.util.Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw invalid("'" + parts[0].strip() + "' is not one of " + java.util.Arrays.toString(ServqualDimension.values()));
+                throw invalid("'" + Problems.echo(parts[0].strip()) + "' is not one of " + java.util.Arrays.toString(ServqualDimension.values()));
             }
-            try {
-                weight = new BigDecimal(parts[1].strip());
-            } catch (NumberFormatException e) {
-                throw invalid("'" + parts[1].strip() + "' is not a number");
+            String given = parts[1].strip();
+            if (!WEIGHT.matcher(given).matches()) {
+                throw invalid("'" + Problems.echo(given) + "' is not a weight from 0 to 100 with at most two decimals");
             }
-            if (weight.signum() < 0) {
-                throw invalid("weights cannot be negative");
-            }
+            weight = new BigDecimal(given);
             if (weights.put(dimension, weight) != null) {
                 throw invalid(dimension + " is given twice");
             }

@@ -3,7 +3,8 @@ package com.caseledger.command.cases.api;
 import com.caseledger.command.cases.AddInternalNote;
 import com.caseledger.command.cases.AssignCase;
 import com.caseledger.command.cases.AwaitCustomer;
-import com.caseledger.command.cases.CaseCommandResult;
+import com.caseledger.command.casework.CaseCommandResult;
+import com.caseledger.command.casework.api.CaseCommandSender;
 import com.caseledger.command.cases.CloseCase;
 import com.caseledger.command.cases.EscalateCase;
 import com.caseledger.command.cases.OpenCase;
@@ -25,6 +26,9 @@ import com.caseledger.command.cases.api.CaseRequests.ReplyRequest;
 import com.caseledger.command.cases.api.CaseRequests.ResolveRequest;
 import com.caseledger.platform.web.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -51,6 +55,9 @@ public class CaseCommandController {
 
     @PostMapping
     @Operation(summary = "Open a case")
+    @ApiResponse(responseCode = "201", description = "The case is opened at version 0",
+            headers = @Header(name = "Location", description = "The new case's path", required = true,
+                    schema = @Schema(type = "string", example = "/api/cases/0b5d7a52-8f0e-4d5c-9a43-2f1e6c1d7b10")))
     public ResponseEntity<CaseCommandResult> open(@Valid @RequestBody OpenCaseRequest body) {
         if (body.orderAmount() != null && (body.orderId() == null || body.orderId().isBlank())) {
             throw new InvalidInputException("orderId", "is required when orderAmount is given");

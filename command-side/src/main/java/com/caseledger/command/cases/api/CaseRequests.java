@@ -32,6 +32,7 @@ final class CaseRequests {
                            @Schema(defaultValue = "NORMAL") Priority priority,
                            @Schema(defaultValue = "OTHER") Category category,
                            @SingleLine @Size(max = ID_LENGTH) String orderId,
+                           @Schema(description = "what the order was paid; needs orderId. Refunds on the case never exceed it")
                            @Valid Money orderAmount,
                            @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }

@@ -1,12 +1,14 @@
 package com.caseledger.command.followups.api;
 
-import com.caseledger.command.cases.CaseCommandResult;
-import com.caseledger.command.cases.api.CaseCommandSender;
+import com.caseledger.command.casework.CaseCommandResult;
+import com.caseledger.command.casework.api.CaseCommandSender;
 import com.caseledger.command.followups.CompleteFollowUp;
 import com.caseledger.command.followups.MissFollowUp;
 import com.caseledger.command.followups.RescheduleFollowUp;
 import com.caseledger.command.followups.ScheduleFollowUp;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -32,6 +34,7 @@ import java.util.UUID;
 public class FollowUpCommandController {
 
     private static final String OCCURRED_AT = "When it happened, for backfilled history. Default: now.";
+    private static final String SCHEDULED_FOR = "Not before occurredAt (default: now)";
 
     private final CaseCommandSender sender;
 
@@ -39,18 +42,19 @@ public class FollowUpCommandController {
         this.sender = sender;
     }
 
-    public record ScheduleRequest(@NotNull Instant scheduledFor, @Size(max = 2_000) String purpose,
+    public record ScheduleRequest(@Schema(description = SCHEDULED_FOR) @NotNull Instant scheduledFor, @Size(max = 2_000) String purpose,
                                   @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
-    public record CompleteRequest(@NotNull Boolean reached, @Min(1) @Max(5) Integer satisfaction,
+    public record CompleteRequest(@NotNull Boolean reached,
+                                  @Schema(description = "only when reached") @Min(1) @Max(5) Integer satisfaction,
                                   @Size(max = 20_000) String notes, @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
     public record MissRequest(@Size(max = 20_000) String reason, @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
-    public record RescheduleRequest(@NotNull Instant scheduledFor, @Schema(description = OCCURRED_AT) Instant occurredAt) {
+    public record RescheduleRequest(@Schema(description = SCHEDULED_FOR) @NotNull Instant scheduledFor, @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
     public record FollowUpAnswer(String caseId, long version, String followUpId) {
@@ -58,6 +62,9 @@ public class FollowUpCommandController {
 
     @PostMapping
     @Operation(summary = "Schedule a follow-up call (not in the past, unless backfilled with occurredAt)")
+    @ApiResponse(responseCode = "201", description = "The call is scheduled; followUpId names it",
+            headers = @Header(name = "Location", description = "The case's path, whose view lists the call",
+                    required = true, schema = @Schema(type = "string")))
     public ResponseEntity<FollowUpAnswer> schedule(@PathVariable String caseId, @Valid @RequestBody ScheduleRequest body) {
         String followUpId = UUID.randomUUID().toString();
         CaseCommandResult result = sender.send(new ScheduleFollowUp(caseId, followUpId, body.scheduledFor(), body.purpose(),

@@ -1,7 +1,7 @@
 package com.caseledger.command.refunds.api;
 
-import com.caseledger.command.cases.CaseCommandResult;
-import com.caseledger.command.cases.api.CaseCommandSender;
+import com.caseledger.command.casework.CaseCommandResult;
+import com.caseledger.command.casework.api.CaseCommandSender;
 import com.caseledger.command.refunds.ApproveRefund;
 import com.caseledger.command.refunds.FailRefund;
 import com.caseledger.command.refunds.IssueRefund;
@@ -13,6 +13,8 @@ import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.caseledger.platform.web.SingleLine;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -45,7 +47,8 @@ public class RefundCommandController {
     }
 
     public record RefundRequest(@NotNull RefundKind kind,
-                                @Schema(description = "required for REFUND_ONLY and RETURN_AND_REFUND, absent for EXCHANGE and REPAIR")
+                                @Schema(description = "required for REFUND_ONLY and RETURN_AND_REFUND, absent for EXCHANGE and REPAIR;"
+                                        + " in the order's currency, and with the case's other refunds at most the order's amount")
                                 Money amount,
                                 @NotBlank @Size(max = 20_000) String reason,
                                 @Schema(description = OCCURRED_AT) Instant occurredAt) {
@@ -71,6 +74,9 @@ public class RefundCommandController {
 
     @PostMapping
     @Operation(summary = "Request a refund, return, exchange or repair (small refunds are approved at once by the system)")
+    @ApiResponse(responseCode = "201", description = "The request is recorded; refundId names it",
+            headers = @Header(name = "Location", description = "The case's path, whose view lists the request",
+                    required = true, schema = @Schema(type = "string")))
     public ResponseEntity<RefundAnswer> request(@PathVariable String caseId, @Valid @RequestBody RefundRequest body) {
         String refundId = UUID.randomUUID().toString();
         CaseCommandResult result = sender.send(new RequestRefund(caseId, refundId, body.kind(), body.amount(), body.reason(),

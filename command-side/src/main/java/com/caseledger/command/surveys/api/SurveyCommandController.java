@@ -1,7 +1,7 @@
 package com.caseledger.command.surveys.api;
 
-import com.caseledger.command.cases.CaseCommandResult;
-import com.caseledger.command.cases.api.CaseCommandSender;
+import com.caseledger.command.casework.CaseCommandResult;
+import com.caseledger.command.casework.api.CaseCommandSender;
 import com.caseledger.command.surveys.RecordSurveyAnswer;
 import com.caseledger.events.ServqualDimension;
 import com.caseledger.events.ServqualRating;
@@ -35,6 +35,7 @@ public class SurveyCommandController {
     public record ServqualAnswer(@NotNull @Min(1) @Max(7) Integer expectation, @NotNull @Min(1) @Max(7) Integer perception) {
     }
 
+    @Schema(description = "At least one of csat, nps and servqual")
     public record SurveyRequest(@Min(1) @Max(5) Integer csat,
                                 @Min(0) @Max(10) Integer nps,
                                 @Schema(example = "{\"RELIABILITY\": {\"expectation\": 6, \"perception\": 5}}")

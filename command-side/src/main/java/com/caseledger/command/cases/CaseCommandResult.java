@@ -1,5 +1,0 @@
-package com.caseledger.command.cases;
-
-/** What a client learns after a command: the case's event sequence number after it. */
-public record CaseCommandResult(String caseId, long version) {
-}

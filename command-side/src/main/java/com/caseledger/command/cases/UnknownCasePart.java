@@ -1,9 +1,0 @@
-package com.caseledger.command.cases;
-
-/** A refund or follow-up call the case does not have. */
-public class UnknownCasePart extends RuntimeException {
-
-    public UnknownCasePart(String message) {
-        super(message);
-    }
-}

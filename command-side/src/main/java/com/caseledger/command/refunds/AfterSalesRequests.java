@@ -1,0 +1,149 @@
+package com.caseledger.command.refunds;
+
+import com.caseledger.command.casework.CaseRuleViolation;
+import com.caseledger.command.casework.Decision;
+import com.caseledger.command.casework.UnknownCasePart;
+import com.caseledger.events.CaseEvent;
+import com.caseledger.events.EventMetadata;
+import com.caseledger.events.Money;
+import com.caseledger.events.RefundApproved;
+import com.caseledger.events.RefundFailed;
+import com.caseledger.events.RefundIssued;
+import com.caseledger.events.RefundKind;
+import com.caseledger.events.RefundRejected;
+import com.caseledger.events.RefundRequested;
+import com.caseledger.events.RefundStatus;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A case's after-sales requests (refund only, return and refund, exchange, repair) and their rules:
+ * REQUESTED -> APPROVED or REJECTED -> ISSUED or FAILED, money held on the order from the request on and given back
+ * when a request is rejected or fails. The case checks its own status first and records what this decides.
+ */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+public class AfterSalesRequests {
+
+    /** A case holds its requests in memory and in its views: far more than any real case needs, and no more. */
+    static final int MAX_REQUESTS = 100;
+
+    private final Map<String, Request> requests = new LinkedHashMap<>();
+
+    public Decision request(String caseId, RequestRefund command, String orderId, Money orderAmount,
+                            OrderRefundLedger ledger, RefundApprovalPolicy approvalPolicy, Instant occurredAt) {
+        if (requests.containsKey(command.refundId())) {
+            throw new CaseRuleViolation("Case " + caseId + " already has a refund " + command.refundId() + ".");
+        }
+        if (requests.size() >= MAX_REQUESTS) {
+            throw new CaseRuleViolation("Case " + caseId + " already has " + MAX_REQUESTS + " after-sales requests, the "
+                    + "most one case takes; open a new case for the customer.");
+        }
+        RefundRequestPolicy.check(caseId, command.kind(), command.amount(), orderId, orderAmount);
+        if (command.amount() != null) {
+            ledger.hold(orderId, orderAmount, command.amount());
+        }
+        Decision decision = Decision.record(new RefundRequested(caseId, command.refundId(), command.kind(),
+                command.amount(), command.reason(), orderId, occurredAt));
+        if (approvalPolicy.approvesAtOnce(command.kind(), command.amount())) {
+            decision.andBySystem(new RefundApproved(caseId, command.refundId(), EventMetadata.SYSTEM, true, occurredAt));
+        }
+        return decision;
+    }
+
+    public Decision approve(String caseId, ApproveRefund command, Instant occurredAt) {
+        step(caseId, command.refundId(), RefundStatus.REQUESTED, "approved");
+        return Decision.record(new RefundApproved(caseId, command.refundId(), command.approverId(), false, occurredAt));
+    }
+
+    public Decision reject(String caseId, RejectRefund command, String orderId, OrderRefundLedger ledger,
+                           Instant occurredAt) {
+        step(caseId, command.refundId(), RefundStatus.REQUESTED, "rejected").giveBack(orderId, ledger);
+        return Decision.record(new RefundRejected(caseId, command.refundId(), command.reason(), occurredAt));
+    }
+
+    public Decision fail(String caseId, FailRefund command, String orderId, OrderRefundLedger ledger, Instant occurredAt) {
+        step(caseId, command.refundId(), RefundStatus.APPROVED, "marked as failed").giveBack(orderId, ledger);
+        return Decision.record(new RefundFailed(caseId, command.refundId(), command.reason(), occurredAt));
+    }
+
+    public Decision issue(String caseId, IssueRefund command, Instant occurredAt) {
+        step(caseId, command.refundId(), RefundStatus.APPROVED, "issued");
+        return Decision.record(new RefundIssued(caseId, command.refundId(), command.reference(), occurredAt));
+    }
+
+    /**
+     * Issuing is idempotent: the same payment reference again is the same refund and records nothing, another
+     * reference for an issued refund is refused. Answers whether the command repeats an issue already recorded.
+     */
+    public boolean alreadyIssued(String caseId, IssueRefund command) {
+        Request request = known(caseId, command.refundId());
+        if (request.status() != RefundStatus.ISSUED) {
+            return false;
+        }
+        if (request.reference().equals(command.reference())) {
+            return true;
+        }
+        throw new CaseRuleViolation("Refund " + command.refundId() + " was already issued with reference "
+                + request.reference() + "; it cannot be issued again with " + command.reference() + ".");
+    }
+
+    /** A case is closed only once every request on it is settled (issued, failed or rejected). */
+    public void requireSettled(String caseId) {
+        requests.forEach((refundId, request) -> {
+            if (request.status() == RefundStatus.REQUESTED || request.status() == RefundStatus.APPROVED) {
+                throw new CaseRuleViolation("Case " + caseId + " still has refund " + refundId + " " + request.status()
+                        + "; settle it (issue, fail or reject) before closing the case.");
+            }
+        });
+    }
+
+    public void evolve(CaseEvent event) {
+        if (event instanceof RefundRequested requested) {
+            requests.put(requested.refundId(), new Request(requested.kind(), requested.amount(), RefundStatus.REQUESTED, null));
+        } else if (event instanceof RefundApproved approved) {
+            move(approved.refundId(), RefundStatus.APPROVED, null);
+        } else if (event instanceof RefundRejected rejected) {
+            move(rejected.refundId(), RefundStatus.REJECTED, null);
+        } else if (event instanceof RefundIssued issued) {
+            move(issued.refundId(), RefundStatus.ISSUED, issued.reference());
+        } else if (event instanceof RefundFailed failed) {
+            move(failed.refundId(), RefundStatus.FAILED, null);
+        }
+    }
+
+    private void move(String refundId, RefundStatus next, String reference) {
+        requests.computeIfPresent(refundId, (id, request) -> new Request(request.kind(), request.amount(), next, reference));
+    }
+
+    private Request step(String caseId, String refundId, RefundStatus required, String verb) {
+        Request request = known(caseId, refundId);
+        if (request.status() != required) {
+            throw new CaseRuleViolation("This " + request.kind() + " request is " + request.status() + "; only a "
+                    + required + " request can be " + verb + ".");
+        }
+        return request;
+    }
+
+    private Request known(String caseId, String refundId) {
+        Request request = requests.get(refundId);
+        if (request == null) {
+            throw new UnknownCasePart("Case " + caseId + " has no refund " + refundId + ".");
+        }
+        return request;
+    }
+
+    /** An after-sales request as far as decisions need it. */
+    private record Request(RefundKind kind, Money amount, RefundStatus status, String reference) {
+
+        /** A request that carried money gives it back to its order. */
+        void giveBack(String orderId, OrderRefundLedger ledger) {
+            if (amount != null) {
+                ledger.release(orderId, amount);
+            }
+        }
+    }
+}

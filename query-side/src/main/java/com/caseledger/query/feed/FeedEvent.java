@@ -1,0 +1,20 @@
+package com.caseledger.query.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.time.Instant;
+
+/** One recorded event as the export feed gives it, with the cursor that resumes the feed right after it. */
+public record FeedEvent(@Schema(description = "pass as `after` to continue right after this event") String cursor,
+                        String caseId,
+                        long sequence,
+                        String eventId,
+                        String type,
+                        Instant occurredAt,
+                        Instant recordedAt,
+                        @Schema(nullable = true) String actor,
+                        @Schema(nullable = true) String correlationId,
+                        @Schema(nullable = true) String causationId,
+                        JsonNode payload) {
+}
