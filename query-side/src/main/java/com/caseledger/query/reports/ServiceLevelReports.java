@@ -28,7 +28,8 @@ public class ServiceLevelReports {
     public ServiceLevelReport report(Instant from, Instant to, GroupBy groupBy, ZoneId zone, ReportFilter filter,
                                      ServqualWeights weights) {
         List<GroupBy.Period> periods = groupBy != null && groupBy.isCalendar() ? periods(from, to, groupBy, zone) : List.of();
-        Cohort.Figures aggregates = new Cohort(to, filter, groupBy, periods).addUp(facts.openedBetween(from, to));
+        Cohort cohort = new Cohort(to, filter, groupBy, periods);
+        Cohort.Figures aggregates = facts.openedBetween(from, to, cohort::addUp);
         List<ServiceLevelReport.Group> groups = new ArrayList<>();
         if (groupBy != null && groupBy.isCalendar()) {
             for (GroupBy.Period period : periods) {
