@@ -60,6 +60,7 @@ import java.util.stream.LongStream;
 public final class Benchmark {
 
     private static final int WRK_CASES = 256;
+    private static final int REPORTS = 200;
     private static final String[] WORK = {"assign", "replies", "notes", "await-customer", "customer-messages", "replies",
             "resolve", "close"};
 
@@ -477,25 +478,37 @@ public final class Benchmark {
         return rate;
     }
 
-    private void reportLatency(String baseUrl) {
+    /**
+     * 90-day reports by day and by agent, one after another: from this process after as many requests of warm-up,
+     * then, when wrk is installed, from a separate process for half the seconds of an HTTP measurement.
+     */
+    private void reportLatency(String baseUrl) throws Exception {
         Http http = new Http(baseUrl);
+        Optional<WrkLoad> wrk = WrkLoad.find();
         Instant from = historyStart.plus(Duration.ofDays(180));
         Instant to = from.plus(Duration.ofDays(90));
         for (String groupBy : List.of("day", "agent")) {
             String path = "/api/reports/service-levels?from=" + from + "&to=" + to + "&groupBy=" + groupBy;
             long cases = http.get(path).get("total").get("casesOpened").asLong();
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < REPORTS; i++) {
                 http.received(path);
             }
             Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < REPORTS; i++) {
                 long t0 = System.nanoTime();
                 http.received(path);
                 record(latency, t0);
             }
             results.measure("90-day report by " + groupBy, ms(latency.getValueAtPercentile(99)), "ms p99",
-                    "p50 " + ms(latency.getValueAtPercentile(50)) + " ms; " + cases + " cases in the period, the whole answer "
-                            + "received; " + CpuTime.load());
+                    "p50 " + ms(latency.getValueAtPercentile(50)) + " ms; " + cases + " cases in the period, the whole "
+                            + "answer received by a client in this process, after " + REPORTS + " of warm-up; "
+                            + CpuTime.load());
+            if (wrk.isPresent()) {
+                WrkLoad.Run run = wrk.get().get(baseUrl + path, Math.max(1, seconds / 2));
+                results.measure("90-day report by " + groupBy + ", asked by wrk", run.p99Millis(), "ms p99",
+                        String.format("p50 %.1f ms; %.0f reports/s from one connection of a separate process; %s",
+                                run.p50Millis(), run.requestsPerSecond(), CpuTime.load()));
+            }
         }
     }
 

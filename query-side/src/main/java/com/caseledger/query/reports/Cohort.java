@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Executor;
 
 /**
  * A report's cohort: the cases opened in its period that match its filter, each counted once in the group of its own
@@ -45,13 +45,12 @@ final class Cohort {
     }
 
     /**
-     * Adds up the cases of the period (all opened in it, in the order they were opened): the duration metrics on a
-     * second thread while this one counts the rest.
+     * Adds up the cases of the period (all opened in it, in the order they were opened): the duration metrics on the
+     * given executor while this thread counts the rest.
      */
-    Figures addUp(OpenedCases cases) {
+    Figures addUp(OpenedCases cases, Executor executor) {
         Grouping grouping = new Grouping(cases);
-        CompletableFuture<Durations> durations = CompletableFuture.supplyAsync(() -> durations(cases, grouping),
-                ForkJoinPool.commonPool());
+        CompletableFuture<Durations> durations = CompletableFuture.supplyAsync(() -> durations(cases, grouping), executor);
         CohortTally[] tallies = new CohortTally[grouping.groups];
         for (int i = 0; i < cases.size(); i++) {
             int group = grouping.of(i);
@@ -85,52 +84,48 @@ final class Cohort {
     }
 
     private Durations durations(OpenedCases cases, Grouping grouping) {
+        int groupCount = grouping.groups;
         int[] groupOf = new int[cases.size()];
-        long[][] counts = new long[DURATIONS.length][grouping.groups];
-        long[][] sums = new long[DURATIONS.length][grouping.groups];
         for (int i = 0; i < groupOf.length; i++) {
-            int group = grouping.of(i);
-            groupOf[i] = group;
-            if (group != FILTERED_OUT) {
-                for (CohortTally.Duration duration : DURATIONS) {
-                    long seconds = duration.of(cases, i);
-                    if (seconds != CaseFacts.NONE) {
-                        counts[duration.ordinal()][group]++;
-                        sums[duration.ordinal()][group] += seconds;
-                    }
-                }
-            }
+            groupOf[i] = grouping.of(i);
         }
-        DurationSummary[][] groups = new DurationSummary[grouping.groups][DURATIONS.length];
+        DurationSummary[][] groups = new DurationSummary[groupCount][DURATIONS.length];
         DurationSummary[] total = new DurationSummary[DURATIONS.length];
         long[] values = new long[0];
         for (CohortTally.Duration duration : DURATIONS) {
-            long[] groupCounts = counts[duration.ordinal()];
-            int[] next = new int[grouping.groups];
+            long[] seconds = cases.column(duration);
+            int[] counts = new int[groupCount];
+            long[] sums = new long[groupCount];
+            for (int i = 0; i < groupOf.length; i++) {
+                int group = groupOf[i];
+                long value = seconds[cases.place(i)];
+                if (group != FILTERED_OUT && value != CaseFacts.NONE) {
+                    counts[group]++;
+                    sums[group] += value;
+                }
+            }
+            int[] next = new int[groupCount];
             int count = 0;
             long sum = 0;
-            for (int group = 0; group < grouping.groups; group++) {
+            for (int group = 0; group < groupCount; group++) {
                 next[group] = count;
-                count += (int) groupCounts[group];
-                sum += sums[duration.ordinal()][group];
+                count += counts[group];
+                sum += sums[group];
             }
             if (values.length < count) {
                 values = new long[count];
             }
             for (int i = 0; i < groupOf.length; i++) {
-                if (groupOf[i] != FILTERED_OUT) {
-                    long seconds = duration.of(cases, i);
-                    if (seconds != CaseFacts.NONE) {
-                        values[next[groupOf[i]]++] = seconds;
-                    }
+                int group = groupOf[i];
+                long value = seconds[cases.place(i)];
+                if (group != FILTERED_OUT && value != CaseFacts.NONE) {
+                    values[next[group]++] = value;
                 }
             }
             int start = 0;
-            for (int group = 0; group < grouping.groups; group++) {
-                int groupCount = (int) groupCounts[group];
-                groups[group][duration.ordinal()] = NearestRank.summary(values, start, start + groupCount,
-                        sums[duration.ordinal()][group]);
-                start += groupCount;
+            for (int group = 0; group < groupCount; group++) {
+                groups[group][duration.ordinal()] = NearestRank.summary(values, start, start + counts[group], sums[group]);
+                start += counts[group];
             }
             total[duration.ordinal()] = NearestRank.summary(values, 0, count, sum);
         }

@@ -19,17 +19,7 @@ final class CohortTally {
 
     /** The duration metrics of DOMAIN.md, in the order their summaries are given to {@link #figures}. */
     enum Duration {
-        FIRST_REPLY, FIRST_RESOLUTION, FULL_RESOLUTION, REQUESTER_WAIT;
-
-        /** The case's value of this metric in whole seconds, or {@link CaseFacts#NONE}. */
-        long of(OpenedCases cases, int i) {
-            return switch (this) {
-                case FIRST_REPLY -> cases.firstReplySeconds(i);
-                case FIRST_RESOLUTION -> cases.firstResolutionSeconds(i);
-                case FULL_RESOLUTION -> cases.fullResolutionSeconds(i);
-                case REQUESTER_WAIT -> cases.requesterWaitSeconds(i);
-            };
-        }
+        FIRST_REPLY, FIRST_RESOLUTION, FULL_RESOLUTION, REQUESTER_WAIT
     }
 
     private static final int GAPS = ServqualDimension.values().length;

@@ -19,7 +19,13 @@ final class OpenedCases {
     private static final Channel[] CHANNELS = Channel.values();
     private static final Category[] CATEGORIES = Category.values();
     private static final Priority[] PRIORITIES = Priority.values();
-    private static final CaseStatus[] STATUSES = CaseStatus.values();
+    private static final boolean[] RESOLVED_OR_CLOSED = new boolean[CaseStatus.values().length];
+
+    static {
+        for (CaseStatus status : CaseStatus.values()) {
+            RESOLVED_OR_CLOSED[status.ordinal()] = status.isResolvedOrClosed();
+        }
+    }
 
     private final CaseFactColumns columns;
     private final int[] byOpening;
@@ -37,8 +43,19 @@ final class OpenedCases {
         return size;
     }
 
-    private int place(int i) {
+    /** Where case {@code i} of the period is held, for reading a whole column ({@link #column}). */
+    int place(int i) {
         return byOpening[first + i];
+    }
+
+    /** A duration metric's values of every case held, by place, in whole seconds or {@link CaseFacts#NONE}. */
+    long[] column(CohortTally.Duration duration) {
+        return switch (duration) {
+            case FIRST_REPLY -> columns.firstReply;
+            case FIRST_RESOLUTION -> columns.firstResolution;
+            case FULL_RESOLUTION -> columns.fullResolution;
+            case REQUESTER_WAIT -> columns.requesterWait;
+        };
     }
 
     long openedAt(int i) {
@@ -81,7 +98,7 @@ final class OpenedCases {
     }
 
     boolean resolvedNow(int i) {
-        return STATUSES[columns.status[place(i)]].isResolvedOrClosed();
+        return RESOLVED_OR_CLOSED[columns.status[place(i)]];
     }
 
     boolean resolvedJustBefore(int i, long micros) {
@@ -98,22 +115,6 @@ final class OpenedCases {
 
     boolean resolvedEver(int i) {
         return columns.resolvedEver[place(i)];
-    }
-
-    long firstReplySeconds(int i) {
-        return columns.firstReply[place(i)];
-    }
-
-    long firstResolutionSeconds(int i) {
-        return columns.firstResolution[place(i)];
-    }
-
-    long fullResolutionSeconds(int i) {
-        return columns.fullResolution[place(i)];
-    }
-
-    long requesterWaitSeconds(int i) {
-        return columns.requesterWait[place(i)];
     }
 
     boolean refunded(int i) {

@@ -90,7 +90,7 @@ class CohortTest {
             byChannel.get(channel.ordinal()).add(seconds);
         }
 
-        Cohort.Figures figures = new Cohort(END, EVERY_CASE, GroupBy.CHANNEL, List.of()).addUp(opened(cases));
+        Cohort.Figures figures = new Cohort(END, EVERY_CASE, GroupBy.CHANNEL, List.of()).addUp(opened(cases), Runnable::run);
 
         for (Channel channel : channels) {
             long[] values = byChannel.get(channel.ordinal()).stream().mapToLong(Long::longValue).sorted().toArray();
@@ -114,11 +114,12 @@ class CohortTest {
                 facts(3, Channel.EMAIL, 60, new long[]{end - 2, end - 1}),  // resolved, then reopened before the end
                 facts(4, Channel.EMAIL, 60, new long[]{end - 2, end + 5})); // reopened only after the end
 
-        assertThat(new Cohort(END, EVERY_CASE, null, List.of()).addUp(opened(cases)).total().backlog()).isEqualTo(3);
+        assertThat(new Cohort(END, EVERY_CASE, null, List.of()).addUp(opened(cases), Runnable::run).total().backlog())
+                .isEqualTo(3);
     }
 
     private static CohortFigures total(List<CaseFacts> cases) {
-        return new Cohort(END, EVERY_CASE, null, List.of()).addUp(opened(cases)).total();
+        return new Cohort(END, EVERY_CASE, null, List.of()).addUp(opened(cases), Runnable::run).total();
     }
 
     private static OpenedCases opened(List<CaseFacts> cases) {
