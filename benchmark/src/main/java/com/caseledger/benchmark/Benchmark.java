@@ -59,7 +59,7 @@ import java.util.stream.LongStream;
  */
 public final class Benchmark {
 
-    private static final int WRK_CASES = 256;
+    private static final int WRK_CASES = 1024;
     private static final int REPORTS = 200;
     private static final String[] WORK = {"assign", "replies", "notes", "await-customer", "customer-messages", "replies",
             "resolve", "close"};
