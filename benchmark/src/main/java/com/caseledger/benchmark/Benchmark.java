@@ -39,6 +39,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -58,6 +59,8 @@ import java.util.stream.LongStream;
  */
 public final class Benchmark {
 
+    private static final int WRK_CASES = 1024;
+    private static final int REPORTS = 200;
     private static final String[] WORK = {"assign", "replies", "notes", "await-customer", "customer-messages", "replies",
             "resolve", "close"};
 
@@ -91,6 +94,9 @@ public final class Benchmark {
             Processors processors = new Processors(app.getBean(EventProcessingConfiguration.class));
 
             double commandsPerSecond = phase("commands") ? commandThroughput(baseUrl) : Double.NaN;
+            if (phase("commands")) {
+                commandsFromWrk(baseUrl);
+            }
             if (phase("floors")) {
                 floors(app, baseUrl);
             }
@@ -156,25 +162,58 @@ public final class Benchmark {
     private double commandThroughput(String baseUrl) throws Exception {
         closedLoop(warmupSeconds, client -> new HttpCases(new Http(baseUrl), client), new Histogram(3));
         Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
+        CpuTime.Used before = cpu.now();
         double rate = closedLoop(seconds, client -> new HttpCases(new Http(baseUrl), client), latency);
         results.measure("commands over HTTP (" + clients + " clients)", rate, "commands/s", percentiles(latency)
-                + "; after " + warmupSeconds + " s of warm-up");
+                + "; after " + warmupSeconds + " s of warm-up; clients in this process; "
+                + cpu.now().since(before).per(rate * seconds, "command") + "; " + CpuTime.load());
         return rate;
+    }
+
+    /**
+     * Commands over HTTP with the load from wrk, a separate process: replies and internal notes to open cases, after a
+     * warm-up as long as the other HTTP measurements'.
+     */
+    private void commandsFromWrk(String baseUrl) throws Exception {
+        Optional<WrkLoad> wrk = WrkLoad.find();
+        if (wrk.isEmpty()) {
+            results.note("wrk", "not installed (apt-get install -y wrk): commands with the load from a separate process "
+                    + "not measured");
+            return;
+        }
+        Http http = new Http(baseUrl);
+        List<String> caseIds = new ArrayList<>();
+        for (int i = 0; i < WRK_CASES; i++) {
+            caseIds.add(http.post("/api/cases", Map.of("type", "INQUIRY", "channel", "EMAIL", "customerId", "wrk-" + i,
+                    "subject", "Where is my parcel?")).get("caseId").asText());
+        }
+        wrk.get().run(baseUrl, caseIds, clients, warmupSeconds);
+        CpuTime.Used before = cpu.now();
+        WrkLoad.Run run = wrk.get().run(baseUrl, caseIds, clients, seconds);
+        results.measure("commands over HTTP, load from wrk (" + clients + " connections)", run.requestsPerSecond(),
+                "commands/s", String.format("p50 %.1f ms, p99 %.1f ms; replies and notes to %d open cases from a separate "
+                                + "process, after %d s of warm-up; %s; %s%s", run.p50Millis(), run.p99Millis(), WRK_CASES,
+                        warmupSeconds, cpu.now().since(before).per(run.requestsPerSecond() * seconds, "command"),
+                        CpuTime.load(), run.failed() == 0 ? "" : "; " + run.failed() + " answers not 2xx"));
     }
 
     /** The same clients and loop with the work taken away, one layer at a time. */
     private void floors(ConfigurableApplicationContext app, String baseUrl) throws Exception {
         Histogram echo = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
         closedLoop(warmupSeconds / 2, client -> new HttpEcho(new Http(baseUrl)), new Histogram(3));
-        results.measure("HTTP round trips, no command (" + clients + " clients)",
-                closedLoop(seconds, client -> new HttpEcho(new Http(baseUrl)), echo), "requests/s",
-                percentiles(echo) + "; the same JSON in and out, nothing behind it: the web layer's floor");
+        CpuTime.Used before = cpu.now();
+        double echoRate = closedLoop(seconds, client -> new HttpEcho(new Http(baseUrl)), echo);
+        results.measure("HTTP round trips, no command (" + clients + " clients)", echoRate, "requests/s",
+                percentiles(echo) + "; the same JSON in and out, nothing behind it: the web layer's floor; "
+                        + cpu.now().since(before).per(echoRate * seconds, "request"));
         CommandGateway gateway = app.getBean(CommandGateway.class);
         Histogram direct = new Histogram(TimeUnit.SECONDS.toMicros(30), 3);
         closedLoop(warmupSeconds / 2, client -> new GatewayCases(gateway, client), new Histogram(3));
-        results.measure("commands without HTTP (" + clients + " threads)",
-                closedLoop(seconds, client -> new GatewayCases(gateway, client), direct), "commands/s",
-                percentiles(direct) + "; the same commands sent in process: Axon, the store and the projections");
+        before = cpu.now();
+        double directRate = closedLoop(seconds, client -> new GatewayCases(gateway, client), direct);
+        results.measure("commands without HTTP (" + clients + " threads)", directRate, "commands/s",
+                percentiles(direct) + "; the same commands sent in process: Axon, the store and the projections; "
+                        + cpu.now().since(before).per(directRate * seconds, "command") + "; " + CpuTime.load());
     }
 
     /** One client's next request; answers when it is answered. */
@@ -439,24 +478,37 @@ public final class Benchmark {
         return rate;
     }
 
-    private void reportLatency(String baseUrl) {
+    /**
+     * 90-day reports by day and by agent, one after another: from this process after as many requests of warm-up,
+     * then, when wrk is installed, from a separate process for half the seconds of an HTTP measurement.
+     */
+    private void reportLatency(String baseUrl) throws Exception {
         Http http = new Http(baseUrl);
+        Optional<WrkLoad> wrk = WrkLoad.find();
         Instant from = historyStart.plus(Duration.ofDays(180));
         Instant to = from.plus(Duration.ofDays(90));
         for (String groupBy : List.of("day", "agent")) {
             String path = "/api/reports/service-levels?from=" + from + "&to=" + to + "&groupBy=" + groupBy;
             long cases = http.get(path).get("total").get("casesOpened").asLong();
-            for (int i = 0; i < 20; i++) {
-                http.get(path);
+            for (int i = 0; i < REPORTS; i++) {
+                http.received(path);
             }
             Histogram latency = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-            for (int i = 0; i < 200; i++) {
+            for (int i = 0; i < REPORTS; i++) {
                 long t0 = System.nanoTime();
-                http.get(path);
+                http.received(path);
                 record(latency, t0);
             }
             results.measure("90-day report by " + groupBy, ms(latency.getValueAtPercentile(99)), "ms p99",
-                    "p50 " + ms(latency.getValueAtPercentile(50)) + " ms; " + cases + " cases in the period");
+                    "p50 " + ms(latency.getValueAtPercentile(50)) + " ms; " + cases + " cases in the period, the whole "
+                            + "answer received by a client in this process, after " + REPORTS + " of warm-up; "
+                            + CpuTime.load());
+            if (wrk.isPresent()) {
+                WrkLoad.Run run = wrk.get().get(baseUrl + path, Math.max(1, seconds / 2));
+                results.measure("90-day report by " + groupBy + ", asked by wrk", run.p99Millis(), "ms p99",
+                        String.format("p50 %.1f ms; %.0f reports/s from one connection of a separate process; %s",
+                                run.p50Millis(), run.requestsPerSecond(), CpuTime.load()));
+            }
         }
     }
 

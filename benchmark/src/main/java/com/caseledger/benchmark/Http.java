@@ -40,8 +40,21 @@ final class Http {
 
     JsonNode get(String path) {
         try {
-            return answer(path, client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString()));
+            return JSON.readTree(received(path));
+        } catch (IOException e) {
+            throw new IllegalStateException("GET " + path + " answered no JSON", e);
+        }
+    }
+
+    /** The answer to a GET as received, unparsed: what a latency measurement waits for. */
+    String received(String path) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() >= 300) {
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
         } catch (IOException e) {
             throw new IllegalStateException("GET " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -48,17 +48,4 @@ record CaseFacts(String caseId,
     static long micros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);
     }
-
-    boolean resolvedNow() {
-        return status == CaseStatus.RESOLVED || status == CaseStatus.CLOSED;
-    }
-
-    /** Whether the case was RESOLVED or CLOSED just before the instant: its latest change before it made it so. */
-    boolean resolvedJustBefore(long micros) {
-        int latest = -1;
-        for (int change = 0; change < resolutionChanges.length && resolutionChanges[change] < micros; change++) {
-            latest = change;
-        }
-        return latest % 2 == 0;
-    }
 }

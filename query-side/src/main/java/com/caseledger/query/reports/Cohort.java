@@ -1,23 +1,33 @@
 package com.caseledger.query.reports;
 
+import com.caseledger.events.CaseType;
+import com.caseledger.events.Category;
+import com.caseledger.events.Channel;
+import com.caseledger.events.Priority;
+
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * A report's cohort: the cases opened in its period that match its filter, each counted once in the group of its own
  * attributes (or of the calendar period it was opened in), and in the backlog when it was neither RESOLVED nor CLOSED
- * just before the period's end. Adds up their facts per group and in total; it reads no storage.
+ * just before the period's end. Adds up their facts per group and in total; it reads no storage. Each duration
+ * metric's values of all groups are laid out side by side in one array, group after group, so every group's
+ * percentiles and the cohort's are read from that one array.
  */
 final class Cohort {
 
-    /** The figures of a cohort, per group and in total. */
+    /** The figures of a cohort, per group (the groups that have cases) and in total. */
     record Figures(Map<String, CohortFigures> groups, CohortFigures total) {
     }
+
+    private static final CohortTally.Duration[] DURATIONS = CohortTally.Duration.values();
+    private static final int FILTERED_OUT = -1;
 
     private final long end;
     private final ReportFilter filter;
@@ -34,72 +44,167 @@ final class Cohort {
         this.periodStarts = periods.stream().mapToLong(period -> CaseFacts.micros(period.start())).toArray();
     }
 
-    /** Adds up the cases of the period (all opened in it, in the order they were opened). */
-    Figures addUp(List<CaseFacts> opened) {
-        // two halves of the period are added up at once, then joined
-        CompletableFuture<Tallies> firstHalf = CompletableFuture.supplyAsync(() -> tally(opened.subList(0, opened.size() / 2)));
-        Tallies tallies = tally(opened.subList(opened.size() / 2, opened.size())).merge(firstHalf.join());
-        CompletableFuture<CohortFigures> total = CompletableFuture.supplyAsync(() -> tallies.total().figures());
+    /**
+     * Adds up the cases of the period (all opened in it, in the order they were opened): the duration metrics on the
+     * given executor while this thread counts the rest.
+     */
+    Figures addUp(OpenedCases cases, Executor executor) {
+        Grouping grouping = new Grouping(cases);
+        CompletableFuture<Durations> durations = CompletableFuture.supplyAsync(() -> durations(cases, grouping), executor);
+        CohortTally[] tallies = new CohortTally[grouping.groups];
+        for (int i = 0; i < cases.size(); i++) {
+            int group = grouping.of(i);
+            if (group != FILTERED_OUT) {
+                if (tallies[group] == null) {
+                    tallies[group] = new CohortTally();
+                }
+                tallies[group].add(cases, i, !cases.resolvedJustBefore(i, end));
+            }
+        }
+        CohortTally total = new CohortTally();
+        for (CohortTally tally : tallies) {
+            if (tally != null) {
+                total.merge(tally);
+            }
+        }
+        Durations summaries = durations.join();
         Map<String, CohortFigures> groups = new TreeMap<>();
-        tallies.groups().entrySet().parallelStream()
-                .map(group -> Map.entry(group.getKey(), group.getValue().figures()))
-                .toList().forEach(group -> groups.put(group.getKey(), group.getValue()));
-        return new Figures(groups, total.join());
-    }
-
-    /** The tally of each group, and of the whole cohort. */
-    private record Tallies(Map<String, CohortTally> groups, CohortTally ungrouped) {
-
-        Tallies merge(Tallies other) {
-            ungrouped.merge(other.ungrouped);
-            other.groups.forEach((key, tally) -> groups.merge(key, tally, (mine, theirs) -> {
-                mine.merge(theirs);
-                return mine;
-            }));
-            return this;
-        }
-
-        /** Every case is in exactly one group, so the groups add up to the whole cohort. */
-        CohortTally total() {
-            CohortTally total = new CohortTally();
-            total.merge(ungrouped);
-            groups.values().forEach(total::merge);
-            return total;
-        }
-    }
-
-    private Tallies tally(List<CaseFacts> opened) {
-        Map<String, CohortTally> groups = new HashMap<>();
-        CohortTally ungrouped = new CohortTally();
-        for (CaseFacts facts : opened) {
-            if (matches(facts)) {
-                CohortTally tally = groupBy == null ? ungrouped : groups.computeIfAbsent(groupKey(facts), key -> new CohortTally());
-                tally.add(facts, !facts.resolvedJustBefore(end));
+        if (groupBy != null) {
+            for (int group = 0; group < tallies.length; group++) {
+                if (tallies[group] != null) {
+                    groups.put(key(cases, group), tallies[group].figures(summaries.groups()[group]));
+                }
             }
         }
-        return new Tallies(groups, ungrouped);
+        return new Figures(groups, total.figures(summaries.total()));
     }
 
-    private boolean matches(CaseFacts facts) {
-        return (filter.type() == null || facts.type() == filter.type())
-                && (filter.channel() == null || facts.channel() == filter.channel())
-                && (filter.category() == null || facts.category() == filter.category())
-                && (filter.priority() == null || facts.priority() == filter.priority())
-                && (filter.agentId() == null || filter.agentId().equals(facts.agentId()));
+    /** Each group's duration summaries and the cohort's, in {@link CohortTally.Duration} order. */
+    private record Durations(DurationSummary[][] groups, DurationSummary[] total) {
     }
 
-    /** A case's own attribute, or the calendar period it was opened in (periods are in order, from the start). */
-    private String groupKey(CaseFacts facts) {
+    private Durations durations(OpenedCases cases, Grouping grouping) {
+        int groupCount = grouping.groups;
+        int[] groupOf = new int[cases.size()];
+        for (int i = 0; i < groupOf.length; i++) {
+            groupOf[i] = grouping.of(i);
+        }
+        DurationSummary[][] groups = new DurationSummary[groupCount][DURATIONS.length];
+        DurationSummary[] total = new DurationSummary[DURATIONS.length];
+        long[] values = new long[0];
+        for (CohortTally.Duration duration : DURATIONS) {
+            long[] seconds = cases.column(duration);
+            int[] counts = new int[groupCount];
+            long[] sums = new long[groupCount];
+            for (int i = 0; i < groupOf.length; i++) {
+                int group = groupOf[i];
+                long value = seconds[cases.place(i)];
+                if (group != FILTERED_OUT && value != CaseFacts.NONE) {
+                    counts[group]++;
+                    sums[group] += value;
+                }
+            }
+            int[] next = new int[groupCount];
+            int count = 0;
+            long sum = 0;
+            for (int group = 0; group < groupCount; group++) {
+                next[group] = count;
+                count += counts[group];
+                sum += sums[group];
+            }
+            if (values.length < count) {
+                values = new long[count];
+            }
+            for (int i = 0; i < groupOf.length; i++) {
+                int group = groupOf[i];
+                long value = seconds[cases.place(i)];
+                if (group != FILTERED_OUT && value != CaseFacts.NONE) {
+                    values[next[group]++] = value;
+                }
+            }
+            int start = 0;
+            for (int group = 0; group < groupCount; group++) {
+                groups[group][duration.ordinal()] = NearestRank.summary(values, start, start + counts[group], sums[group]);
+                start += counts[group];
+            }
+            total[duration.ordinal()] = NearestRank.summary(values, 0, count, sum);
+        }
+        return new Durations(groups, total);
+    }
+
+    /** Which group each case of the period counts in, or that it is not in the cohort. */
+    private final class Grouping {
+
+        private final OpenedCases cases;
+        private final int groups;
+        private final int agentFilter;
+        /** An agent called "unassigned" shares the group of the unassigned cases, as their keys are the same. */
+        private final int unassignedAgent;
+
+        Grouping(OpenedCases cases) {
+            this.cases = cases;
+            this.groups = groups(cases);
+            this.agentFilter = filter.agentId() == null ? 0 : cases.agentNumber(filter.agentId());
+            this.unassignedAgent = cases.agentNumber(GroupBy.UNASSIGNED);
+        }
+
+        int of(int i) {
+            return matches(cases, i, agentFilter) ? group(cases, i, unassignedAgent) : FILTERED_OUT;
+        }
+    }
+
+    private boolean matches(OpenedCases cases, int i, int agentFilter) {
+        return (filter.type() == null || cases.type(i) == filter.type())
+                && (filter.channel() == null || cases.channel(i) == filter.channel())
+                && (filter.category() == null || cases.category(i) == filter.category())
+                && (filter.priority() == null || cases.priority(i) == filter.priority())
+                && (filter.agentId() == null || cases.agent(i) == agentFilter);
+    }
+
+    /** How many groups there can be: one without grouping, else one per value of the grouping. */
+    private int groups(OpenedCases cases) {
+        if (groupBy == null) {
+            return 1;
+        }
         return switch (groupBy) {
-            case CHANNEL -> facts.channel().name();
-            case TYPE -> facts.type().name();
-            case CATEGORY -> facts.category().name();
-            case PRIORITY -> facts.priority().name();
-            case AGENT -> facts.agentId() == null ? GroupBy.UNASSIGNED : facts.agentId();
-            case DAY, WEEK, MONTH -> {
-                int found = Arrays.binarySearch(periodStarts, facts.openedAt());
-                yield periods.get(found >= 0 ? found : -found - 2).key();
+            case CHANNEL -> Channel.values().length;
+            case TYPE -> CaseType.values().length;
+            case CATEGORY -> Category.values().length;
+            case PRIORITY -> Priority.values().length;
+            case AGENT -> cases.agentCount() + 1;
+            case DAY, WEEK, MONTH -> periods.size();
+        };
+    }
+
+    /** The group of a case's own attribute, or of the calendar period it was opened in (periods are in order). */
+    private int group(OpenedCases cases, int i, int unassignedAgent) {
+        if (groupBy == null) {
+            return 0;
+        }
+        return switch (groupBy) {
+            case CHANNEL -> cases.channel(i).ordinal();
+            case TYPE -> cases.type(i).ordinal();
+            case CATEGORY -> cases.category(i).ordinal();
+            case PRIORITY -> cases.priority(i).ordinal();
+            case AGENT -> {
+                int agent = cases.agent(i);
+                yield agent == CaseFactColumns.UNASSIGNED || agent == unassignedAgent ? 0 : agent + 1;
             }
+            case DAY, WEEK, MONTH -> {
+                int found = Arrays.binarySearch(periodStarts, cases.openedAt(i));
+                yield found >= 0 ? found : -found - 2;
+            }
+        };
+    }
+
+    private String key(OpenedCases cases, int group) {
+        return switch (groupBy) {
+            case CHANNEL -> Channel.values()[group].name();
+            case TYPE -> CaseType.values()[group].name();
+            case CATEGORY -> Category.values()[group].name();
+            case PRIORITY -> Priority.values()[group].name();
+            case AGENT -> group == 0 ? GroupBy.UNASSIGNED : cases.agentId(group - 1);
+            case DAY, WEEK, MONTH -> periods.get(group).key();
         };
     }
 }

@@ -3,50 +3,51 @@ package com.caseledger.query.reports;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
 
 /**
- * Every case's service-level facts, held in memory in the order the cases were opened, so a report adds up its
- * period's cases without reading them from the database. Before each report, only the rows written since the
- * previous look are read from {@link ServiceLevelRepository}: a look reads every row written by a transaction that
- * had not finished when the previous look began, so a row committed late is never missed. When the projection was
- * reset (a rebuild), the next look starts over.
+ * Every case's service-level facts, held in memory ({@link CaseFactColumns}) in the order the cases were opened, so
+ * a report adds up its period's cases without reading them from the database. Before each report, only the rows
+ * written since the previous look are read from {@link ServiceLevelRepository}: a look reads every row written by a
+ * transaction that had not finished when the previous look began, so a row committed late is never missed. When the
+ * projection was reset (a rebuild), the next look starts over.
  */
 @Component
 class ServiceLevelFacts {
 
-    private static final Comparator<CaseFacts> OPENING = Comparator.comparingLong(CaseFacts::openedAt)
-            .thenComparing(CaseFacts::caseId);
-    private static final CaseFacts[] NONE = new CaseFacts[0];
-
     private final ServiceLevelRepository table;
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
-    /** Every case in the order it was opened; cases opened out of order are sorted in before the next read. */
-    private final List<CaseFacts> byOpening = new ArrayList<>();
-    private final Map<String, Integer> positions = new HashMap<>();
+    private final CaseFactColumns columns = new CaseFactColumns();
+    private final Map<String, Integer> places = new HashMap<>();
+    /**
+     * The places of the cases in the order they were opened: rows arrive in that order, so this is mostly the places
+     * themselves one after another; it is sorted again when a case arrives out of that order.
+     */
+    private int[] byOpening = new int[0];
     private boolean unsorted;
-    private final Map<String, String> agentIds = new HashMap<>();
     private ServiceLevelRepository.Look previous = ServiceLevelRepository.Look.NONE;
 
     ServiceLevelFacts(ServiceLevelRepository table) {
         this.table = table;
     }
 
-    /** The facts of the cases opened in [from, to), in the order they were opened, as the table holds them now. */
-    List<CaseFacts> openedBetween(Instant from, Instant to) {
+    /**
+     * Lends the facts of the cases opened in [from, to), as the table holds them now, to a report's arithmetic; they
+     * are not changed until it answers.
+     */
+    <R> R openedBetween(Instant from, Instant to, Function<OpenedCases, R> report) {
         catchUp();
         lock.readLock().lock();
         try {
             int first = firstOpenedAtOrAfter(CaseFacts.micros(from));
             int end = firstOpenedAtOrAfter(CaseFacts.micros(to));
-            return first >= end ? List.of() : Arrays.asList(byOpening.subList(first, end).toArray(NONE));
+            return report.apply(new OpenedCases(columns, byOpening, first, end));
         } finally {
             lock.readLock().unlock();
         }
@@ -54,10 +55,10 @@ class ServiceLevelFacts {
 
     private int firstOpenedAtOrAfter(long micros) {
         int low = 0;
-        int high = byOpening.size();
+        int high = columns.size;
         while (low < high) {
             int middle = (low + high) >>> 1;
-            if (byOpening.get(middle).openedAt() < micros) {
+            if (columns.openedAt[byOpening[middle]] < micros) {
                 low = middle + 1;
             } else {
                 high = middle;
@@ -71,18 +72,20 @@ class ServiceLevelFacts {
         try {
             ServiceLevelRepository.Look look = table.look();
             if (look.resets() != previous.resets()) {
-                byOpening.clear();
-                positions.clear();
-                agentIds.clear();
+                columns.clear();
+                places.clear();
                 previous = ServiceLevelRepository.Look.NONE;
             }
-            // one string per agent, however many cases they worked
-            table.readWrittenSince(previous, agentId -> agentIds.computeIfAbsent(agentId, id -> id), this::keep);
+            table.readWrittenSince(previous, this::keep);
+            if (byOpening.length < columns.size) {
+                byOpening = Arrays.copyOf(byOpening, Math.max(columns.size, byOpening.length * 3 / 2));
+            }
             if (unsorted) {
-                byOpening.sort(OPENING);
-                for (int position = 0; position < byOpening.size(); position++) {
-                    positions.put(byOpening.get(position).caseId(), position);
-                }
+                Integer[] sorted = new Integer[columns.size];
+                Arrays.setAll(sorted, place -> place);
+                Arrays.sort(sorted, Comparator.<Integer>comparingLong(place -> columns.openedAt[place])
+                        .thenComparing(place -> columns.caseId[place]));
+                Arrays.setAll(byOpening, position -> position < sorted.length ? sorted[position] : 0);
                 unsorted = false;
             }
             previous = look;
@@ -91,17 +94,26 @@ class ServiceLevelFacts {
         }
     }
 
+    /** A case keeps its place when its facts change (its opening never moves); a new one takes the next. */
     private void keep(CaseFacts facts) {
-        // a case's opening never moves: a case seen before keeps its place
-        Integer position = positions.get(facts.caseId());
-        if (position != null) {
-            byOpening.set(position, facts);
+        Integer place = places.get(facts.caseId());
+        if (place != null) {
+            columns.put(place, facts);
             return;
         }
-        if (!byOpening.isEmpty() && OPENING.compare(facts, byOpening.get(byOpening.size() - 1)) < 0) {
-            unsorted = true;
+        int next = columns.size;
+        if (next > 0 && !unsorted) {
+            int last = byOpening[next - 1];
+            int order = Long.compare(facts.openedAt(), columns.openedAt[last]);
+            unsorted = order < 0 || order == 0 && facts.caseId().compareTo(columns.caseId[last]) < 0;
         }
-        positions.put(facts.caseId(), byOpening.size());
-        byOpening.add(facts);
+        columns.put(next, facts);
+        places.put(facts.caseId(), next);
+        if (!unsorted) {
+            if (byOpening.length <= next) {
+                byOpening = Arrays.copyOf(byOpening, Math.max(1024, byOpening.length * 3 / 2));
+            }
+            byOpening[next] = next;
+        }
     }
 }

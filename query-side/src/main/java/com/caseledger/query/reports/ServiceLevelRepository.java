@@ -27,7 +27,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * Owns {@code projections.service_level_case} (one row of report facts per case) and
@@ -164,12 +163,12 @@ public class ServiceLevelRepository implements CaseFoldTable {
     }
 
     /**
-     * Hands over the facts of every row written by a transaction at or after the horizon of an earlier look, with
-     * each agent id as {@code agentIds} answers it (a reader keeping many rows keeps one string per agent).
+     * Hands over the facts of every row written by a transaction at or after the horizon of an earlier look, in the
+     * order the cases were opened.
      */
-    void readWrittenSince(Look earlier, UnaryOperator<String> agentIds, Consumer<CaseFacts> reader) {
+    void readWrittenSince(Look earlier, Consumer<CaseFacts> reader) {
         jdbc.query(WRITTEN_SINCE, rs -> {
-            reader.accept(facts(rs, agentIds));
+            reader.accept(facts(rs));
         }, earlier.horizon());
     }
 
@@ -181,12 +180,13 @@ public class ServiceLevelRepository implements CaseFoldTable {
                    gap_empathy
             from projections.service_level_case
             where changed_by >= cast(? as xid8)
+            order by opened_at, case_id
             """;
 
     private static final String[] GAP_COLUMNS = Arrays.stream(ServqualDimension.values())
             .map(dimension -> "gap_" + dimension.name().toLowerCase(java.util.Locale.ROOT)).toArray(String[]::new);
 
-    private CaseFacts facts(ResultSet rs, UnaryOperator<String> agentIds) throws SQLException {
+    private CaseFacts facts(ResultSet rs) throws SQLException {
         int[] gaps = null;
         for (ServqualDimension dimension : ServqualDimension.values()) {
             int gap = orNone(rs, GAP_COLUMNS[dimension.ordinal()]);
@@ -198,12 +198,11 @@ public class ServiceLevelRepository implements CaseFoldTable {
                 gaps[dimension.ordinal()] = gap;
             }
         }
-        String agentId = rs.getString("agent_id");
         String issuedRefunds = rs.getString("issued_refunds");
         return new CaseFacts(rs.getString("case_id"), micros(rs.getTimestamp("opened_at")),
                 CaseType.valueOf(rs.getString("type")), Channel.valueOf(rs.getString("channel")),
                 Category.valueOf(rs.getString("category")), Priority.valueOf(rs.getString("priority")),
-                agentId == null ? null : agentIds.apply(agentId), CaseStatus.valueOf(rs.getString("status")),
+                rs.getString("agent_id"), CaseStatus.valueOf(rs.getString("status")),
                 resolutionChanges(rs.getArray("resolution_changes")),
                 rs.getInt("replies"), rs.getInt("reopens"), rs.getBoolean("resolved_ever"),
                 seconds(rs, "first_reply_seconds"), seconds(rs, "first_resolution_seconds"),
