@@ -28,7 +28,7 @@ class AfterSalesDecisionHttpTest extends AfterSalesHttpSupport {
         String caseId = openCaseOnNewOrder("1000.00");
         String refundId = requestedRefund(caseId, kind, carriesMoney(kind) ? "450.00" : null);
 
-        long approved = accepted(refundCommand(caseId, refundId, "approve", Map.of("approverId", "supervisor-wu")));
+        long approved = accepted(refundCommand(caseId, refundId, "approve", Map.of("approverId", "supervisor")));
         long issued = accepted(refundCommand(caseId, refundId, "issue", Map.of("paymentReference", "ref-" + kind)));
 
         assertThat(approved).isEqualTo(2);
@@ -36,7 +36,7 @@ class AfterSalesDecisionHttpTest extends AfterSalesHttpSupport {
         JsonNode refund = refund(view(caseId, issued), refundId);
         assertThat(refund.get("kind").asText()).isEqualTo(kind);
         assertThat(refund.get("status").asText()).isEqualTo("ISSUED");
-        assertThat(refund.get("approverId").asText()).isEqualTo("supervisor-wu");
+        assertThat(refund.get("approverId").asText()).isEqualTo("supervisor");
         assertThat(refund.get("automaticApproval").asBoolean()).isFalse();
         assertThat(refund.get("reference").asText()).isEqualTo("ref-" + kind);
         assertThat(refund.get("issuedAt").isNull()).isFalse();
@@ -63,7 +63,7 @@ class AfterSalesDecisionHttpTest extends AfterSalesHttpSupport {
     void every_kind_can_fail_after_its_approval(String kind) {
         String caseId = openCaseOnNewOrder("1000.00");
         String refundId = requestedRefund(caseId, kind, carriesMoney(kind) ? "450.00" : null);
-        accepted(refundCommand(caseId, refundId, "approve", Map.of("approverId", "supervisor-wu")));
+        accepted(refundCommand(caseId, refundId, "approve", Map.of("approverId", "supervisor")));
 
         long version = accepted(refundCommand(caseId, refundId, "fail", Map.of("reason", "bank account closed")));
 
@@ -142,7 +142,7 @@ class AfterSalesDecisionHttpTest extends AfterSalesHttpSupport {
         String caseId = openCaseOnNewOrder("100.00");
         String unknown = unique("refund");
 
-        refused(caseId, () -> refundCommand(caseId, unknown, "approve", Map.of("approverId", "sup")), 404);
+        refused(caseId, () -> refundCommand(caseId, unknown, "approve", Map.of("approverId", "supervisor")), 404);
         refused(caseId, () -> refundCommand(caseId, unknown, "reject", Map.of("reason", "no")), 404);
         refused(caseId, () -> refundCommand(caseId, unknown, "issue", Map.of("paymentReference", "PAY-1")), 404);
         refused(caseId, () -> refundCommand(caseId, unknown, "fail", Map.of("reason", "bank")), 404);
@@ -153,7 +153,7 @@ class AfterSalesDecisionHttpTest extends AfterSalesHttpSupport {
         String caseId = openCaseOnNewOrder("100.00");
         String refundId = requestedRefund(caseId, "REFUND_ONLY", "50.00");
 
-        JsonNode problem = refused(caseId, () -> refundCommand(caseId, refundId, "approve", Map.of("approverId", "sup")), 409);
+        JsonNode problem = refused(caseId, () -> refundCommand(caseId, refundId, "approve", Map.of("approverId", "supervisor")), 409);
 
         assertThat(problem.get("detail").asText()).contains("APPROVED");
     }
@@ -162,9 +162,9 @@ class AfterSalesDecisionHttpTest extends AfterSalesHttpSupport {
     void approving_an_approved_refund_again_is_refused() {
         String caseId = openCaseOnNewOrder("1000.00");
         String refundId = requestedRefund(caseId, "REFUND_ONLY", "500.00");
-        accepted(refundCommand(caseId, refundId, "approve", Map.of("approverId", "sup")));
+        accepted(refundCommand(caseId, refundId, "approve", Map.of("approverId", "supervisor")));
 
-        refused(caseId, () -> refundCommand(caseId, refundId, "approve", Map.of("approverId", "sup")), 409);
+        refused(caseId, () -> refundCommand(caseId, refundId, "approve", Map.of("approverId", "supervisor")), 409);
     }
 
     @Test
@@ -206,7 +206,7 @@ class AfterSalesDecisionHttpTest extends AfterSalesHttpSupport {
 
         JsonNode problem = refused(caseId, () -> requestRefund(caseId, "REFUND_ONLY", "10.00"), 409);
         refused(caseId, () -> requestRefund(caseId, "REPAIR", null), 409);
-        refused(caseId, () -> refundCommand(caseId, rejected, "approve", Map.of("approverId", "sup")), 409);
+        refused(caseId, () -> refundCommand(caseId, rejected, "approve", Map.of("approverId", "supervisor")), 409);
         refused(caseId, () -> refundCommand(caseId, rejected, "reject", Map.of("reason", "again")), 409);
         refused(caseId, () -> refundCommand(caseId, issued, "fail", Map.of("reason", "bank")), 409);
         refused(caseId, () -> refundCommand(caseId, issued, "issue", Map.of("paymentReference", "PAY-2")), 409);

@@ -71,7 +71,7 @@ abstract class AfterSalesHttpSupport extends CaseLedgerHttpTest {
             body.put("amount", money(amount));
         }
         body.put("reason", "arrived broken");
-        return post("/api/cases/" + caseId + "/refunds", body, headers);
+        return post("/api/cases/" + caseId + "/refunds", body, headers.length == 0 ? as("agent") : headers);
     }
 
     /** Requests a refund that must be accepted (201) and answers its refundId. */
@@ -81,8 +81,13 @@ abstract class AfterSalesHttpSupport extends CaseLedgerHttpTest {
         return json(response).get("refundId").asText();
     }
 
+    /**
+     * Sends an after-sales step as the role that takes it: a supervisor approves or rejects (never the agent who
+     * requested, four eyes), an agent issues or records a failure.
+     */
     protected ResponseEntity<String> refundCommand(String caseId, String refundId, String action, Object body) {
-        return post("/api/cases/" + caseId + "/refunds/" + refundId + "/" + action, body);
+        String user = action.equals("approve") || action.equals("reject") ? "supervisor" : "agent";
+        return post("/api/cases/" + caseId + "/refunds/" + refundId + "/" + action, body, as(user));
     }
 
     protected ResponseEntity<String> scheduleFollowUp(String caseId, Map<String, Object> body) {

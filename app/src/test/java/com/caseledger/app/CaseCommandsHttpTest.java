@@ -143,16 +143,18 @@ class CaseCommandsHttpTest extends CaseLedgerHttpTest {
     }
 
     @Test
-    void the_x_actor_header_is_recorded_as_the_actor_and_without_it_the_actor_is_anonymous() {
+    void the_signed_in_user_is_recorded_as_the_actor() {
         String caseId = openCase(newCase(customer()));
         ResponseEntity<String> reply = post("/api/cases/" + caseId + "/replies",
-                Map.of("agentId", agent(), "body", "On it"), "X-Actor", "ann.agent");
+                Map.of("agentId", "agent", "body", "On it"), as("agent", "X-Actor", "agent"));
         assertThat(reply.getStatusCode().value()).isEqualTo(200);
 
         List<JsonNode> history = history(caseId);
 
-        assertThat(history.get(0).get("actor").asText()).isEqualTo("anonymous");
-        assertThat(history.get(1).get("actor").asText()).isEqualTo("ann.agent");
+        assertThat(history.get(0).get("actor").asText()).isEqualTo("admin");
+        assertThat(history.get(1).get("actor").asText()).isEqualTo("agent");
+        assertThat(history.get(1).get("causedBy").asText()).isEqualTo("agent");
+        assertThat(history.get(1).get("importedBy").isNull()).isTrue();
     }
 
     @Test

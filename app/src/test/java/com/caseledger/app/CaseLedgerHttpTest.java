@@ -35,8 +35,17 @@ public abstract class CaseLedgerHttpTest {
     @LocalServerPort
     protected int port;
 
-    @Autowired
+    /** Signed in as the development admin (who may do everything), unless a request carries its own Authorization. */
     protected TestRestTemplate http;
+
+    /** Signed in as nobody. */
+    protected TestRestTemplate anonymous;
+
+    @Autowired
+    void signInAsAdmin(TestRestTemplate server) {
+        anonymous = server;
+        http = server.withBasicAuth("admin", "admin");
+    }
 
     /** Every answer of the test, so that none may be a server error or break the served API document. */
     private final List<Answer> answers = new ArrayList<>();
@@ -44,6 +53,20 @@ public abstract class CaseLedgerHttpTest {
     @BeforeEach
     void serverIsUp() {
         assertThat(port).isPositive();
+    }
+
+    /** The HTTP Basic Authorization value of a development user, whose password is their name. */
+    static String basic(String user) {
+        return "Basic " + java.util.Base64.getEncoder()
+                .encodeToString((user + ":" + user).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** The headers (name, value, ...) that sign a request in as a development user. */
+    protected static String[] as(String user, String... headers) {
+        String[] signed = java.util.Arrays.copyOf(headers, headers.length + 2);
+        signed[headers.length] = "Authorization";
+        signed[headers.length + 1] = basic(user);
+        return signed;
     }
 
     @AfterEach

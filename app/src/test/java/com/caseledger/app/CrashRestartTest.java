@@ -176,7 +176,7 @@ class CrashRestartTest {
 
         private boolean healthy() throws Exception {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).header("Authorization", CaseLedgerHttpTest.basic("admin"))
                         .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 return response.statusCode() == 200
                         && JSON.readTree(response.body()).get("status").asText().equals("UP");
@@ -186,7 +186,7 @@ class CrashRestartTest {
         }
 
         String openCase() throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cases"))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + "/api/cases")).header("Authorization", CaseLedgerHttpTest.basic("admin"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("""
                             {"type":"INQUIRY","channel":"EMAIL","customerId":"c-1","subject":"Where is my parcel?"}"""))
@@ -198,7 +198,7 @@ class CrashRestartTest {
         }
 
         JsonNode get(String path) throws Exception {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(),
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", CaseLedgerHttpTest.basic("admin")).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(200);
             return JSON.readTree(response.body());

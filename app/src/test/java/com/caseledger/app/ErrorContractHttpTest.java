@@ -49,6 +49,7 @@ class ErrorContractHttpTest extends CaseLedgerHttpTest {
         String chunk = "x".repeat(300 * 1024);
         String body = "{\"agentId\":\"a-1\",\"body\":\"" + chunk + "\"}";
         String head = "POST /api/cases/" + caseId + "/notes HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + RawHttp.ADMIN_AUTHORIZATION_LINE
                 + "Transfer-Encoding: chunked\r\nConnection: close\r\n\r\n";
         String chunked = Integer.toHexString(body.length()) + "\r\n" + body + "\r\n0\r\n\r\n";
 

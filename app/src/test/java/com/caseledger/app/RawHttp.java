@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 final class RawHttp {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    /** The development admin's HTTP Basic credentials, as a header line of a raw request. */
+    static final String ADMIN_AUTHORIZATION_LINE = "Authorization: " + CaseLedgerHttpTest.basic("admin") + "\r\n";
 
     private RawHttp() {
     }
@@ -32,15 +34,23 @@ final class RawHttp {
         }
     }
 
-    /** Sends {@code method} to {@code pathAndQuery} (already encoded) with a JSON body, or none if it is null. */
+    /**
+     * Sends {@code method} to {@code pathAndQuery} (already encoded) with a JSON body, or none if it is null; signed in
+     * as the development admin unless the headers carry their own Authorization.
+     */
     static ResponseEntity<String> send(int port, String method, String pathAndQuery, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
+        boolean signedIn = false;
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            signedIn |= headers[i].equalsIgnoreCase("Authorization");
+        }
+        if (!signedIn) {
+            request.header("Authorization", CaseLedgerHttpTest.basic("admin"));
         }
         try {
             HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -106,7 +106,7 @@ class RestartTest {
     }
 
     private JsonNode post(String url, Map<String, Object> body) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", CaseLedgerHttpTest.basic("admin"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -115,7 +115,7 @@ class RestartTest {
     }
 
     private JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", CaseLedgerHttpTest.basic("admin")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
         return JSON.readTree(response.body());

@@ -205,6 +205,7 @@ class StrictInputHttpTest extends CaseLedgerHttpTest {
     void a_control_character_in_the_recorded_actor_header_is_refused() {
         String body = "{\"type\":\"INQUIRY\",\"channel\":\"EMAIL\",\"customerId\":\"c-1\",\"subject\":\"Hi\"}";
         byte[] head = ("POST /api/cases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + RawHttp.ADMIN_AUTHORIZATION_LINE
                 + "Connection: close\r\nContent-Length: " + body.length() + "\r\nX-Actor: alice").getBytes(StandardCharsets.US_ASCII);
         byte[] rest = ("bob\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[head.length + 1 + rest.length];

@@ -15,6 +15,14 @@ final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();
 
+    /**
+     * HTTP Basic as the user named by {@code -Duser=} and {@code -Dpassword=}, by default the development admin:
+     * loading history with {@code occurredAt} is an admin's import.
+     */
+    static final String AUTHORIZATION = "Basic " + java.util.Base64.getEncoder().encodeToString(
+            (System.getProperty("user", "admin") + ":" + System.getProperty("password", "admin"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
 
@@ -26,7 +34,7 @@ final class Http {
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                     .header("Content-Type", "application/json")
-                    .header("X-Actor", "benchmark")
+                    .header("Authorization", AUTHORIZATION)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
             return answer(path, response);
@@ -49,7 +57,8 @@ final class Http {
     /** The answer to a GET as received, unparsed: what a latency measurement waits for. */
     String received(String path) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().build(),
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                            .header("Authorization", AUTHORIZATION).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() >= 300) {
                 throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());

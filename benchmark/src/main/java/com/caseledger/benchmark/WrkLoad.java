@@ -57,7 +57,8 @@ final class WrkLoad {
 
     /** Asks for one URL again and again from one connection for {@code seconds}: a reader's latency. */
     Run get(String url, long seconds) throws IOException, InterruptedException {
-        return wrk(List.of("-t1", "-c1", "-d" + seconds + "s", "--latency", url), seconds);
+        return wrk(List.of("-t1", "-c1", "-d" + seconds + "s", "--latency", "-H", "Authorization: " + Http.AUTHORIZATION,
+                url), seconds);
     }
 
     private Run wrk(List<String> arguments, long seconds) throws IOException, InterruptedException {
@@ -112,7 +113,7 @@ final class WrkLoad {
                 request = function()
                   sent = sent + 1
                   local case = cases[((first + sent * %d) %% #cases) + 1]
-                  local headers = { ["Content-Type"] = "application/json", ["X-Actor"] = "benchmark" }
+                  local headers = { ["Content-Type"] = "application/json", ["Authorization"] = "%s" }
                   if sent %% 2 == 0 then
                     return wrk.format("POST", "/api/cases/" .. case .. "/notes", headers,
                       '{"agentId": "agent-1", "body": "Checked the carrier"}')
@@ -120,6 +121,6 @@ final class WrkLoad {
                   return wrk.format("POST", "/api/cases/" .. case .. "/replies", headers,
                     '{"agentId": "agent-1", "body": "On its way"}')
                 end
-                """.formatted(cases, THREADS);
+                """.formatted(cases, THREADS, Http.AUTHORIZATION);
     }
 }

@@ -29,13 +29,21 @@ class CommandSideAloneTest {
     void opening_a_case_on_the_command_side_alone_records_the_event_in_postgresql() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<Map> response = http.postForEntity("/api/cases", new HttpEntity<>("""
+        ResponseEntity<Map> response = http.withBasicAuth("agent", "agent").postForEntity("/api/cases", new HttpEntity<>("""
                 {"type": "INQUIRY", "channel": "CHAT", "customerId": "alone-1", "subject": "Delivery date?"}""", headers), Map.class);
 
         assertThat(response.getStatusCode().value()).isEqualTo(201);
         String caseId = (String) response.getBody().get("caseId");
         assertThat(jdbc.queryForList("select payload_type from eventstore.domain_event_entry where aggregate_identifier = ?",
                 String.class, caseId)).containsExactly("com.caseledger.events.CaseOpened");
+    }
+
+    @Test
+    void the_command_side_alone_signs_users_in_too() {
+        ResponseEntity<String> response = http.postForEntity("/api/cases", Map.of("type", "INQUIRY"), String.class);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(401);
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
     }
 
     @Test
@@ -48,7 +56,7 @@ class CommandSideAloneTest {
     void the_event_store_refuses_to_rewrite_history() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        http.postForEntity("/api/cases", new HttpEntity<>("""
+        http.withBasicAuth("agent", "agent").postForEntity("/api/cases", new HttpEntity<>("""
                 {"type": "COMPLAINT", "channel": "EMAIL", "customerId": "alone-2", "subject": "Wrong size"}""", headers), Map.class);
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update("delete from eventstore.domain_event_entry"))

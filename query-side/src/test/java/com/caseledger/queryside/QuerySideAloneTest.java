@@ -39,19 +39,19 @@ class QuerySideAloneTest {
                 new CaseOpened(caseId, CaseType.INQUIRY, Channel.WEB, Category.PAYMENT, Priority.HIGH, "query-alone",
                         "Card declined", null, null, null, openedAt)));
 
-        ResponseEntity<Map> view = http.getForEntity("/api/cases/" + caseId + "?minVersion=0", Map.class);
+        ResponseEntity<Map> view = http.withBasicAuth("auditor", "auditor").getForEntity("/api/cases/" + caseId + "?minVersion=0", Map.class);
         assertThat(view.getStatusCode().value()).isEqualTo(200);
         assertThat(view.getBody()).containsEntry("subject", "Card declined")
                 .containsEntry("status", "OPEN")
                 .containsEntry("openedAt", "2026-02-01T08:00:00Z");
 
-        ResponseEntity<List> history = http.getForEntity("/api/cases/" + caseId + "/history", List.class);
+        ResponseEntity<List> history = http.withBasicAuth("auditor", "auditor").getForEntity("/api/cases/" + caseId + "/history", List.class);
         assertThat(history.getBody()).hasSize(1);
     }
 
     @Test
     void the_query_side_alone_takes_no_commands() {
-        ResponseEntity<String> response = http.postForEntity("/api/cases/any/resolve", Map.of("resolutionCode", "X"), String.class);
+        ResponseEntity<String> response = http.withBasicAuth("agent", "agent").postForEntity("/api/cases/any/resolve", Map.of("resolutionCode", "X"), String.class);
 
         assertThat(response.getStatusCode().value()).isIn(404, 405);
     }

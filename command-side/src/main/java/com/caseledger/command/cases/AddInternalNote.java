@@ -1,9 +1,10 @@
 package com.caseledger.command.cases;
 
+import com.caseledger.command.casework.CaseCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
 /** Record a note only agents see. */
-public record AddInternalNote(@TargetAggregateIdentifier String caseId, String agentId, String body, Instant occurredAt) {
+public record AddInternalNote(@TargetAggregateIdentifier String caseId, String agentId, String body, Instant occurredAt) implements CaseCommand {
 }

@@ -1,9 +1,10 @@
 package com.caseledger.command.cases;
 
+import com.caseledger.command.casework.CaseCommand;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;
 
 /** Wait for the customer: the case becomes PENDING. */
-public record AwaitCustomer(@TargetAggregateIdentifier String caseId, String reason, Instant occurredAt) {
+public record AwaitCustomer(@TargetAggregateIdentifier String caseId, String reason, Instant occurredAt) implements CaseCommand {
 }

@@ -1,5 +1,7 @@
 package com.caseledger.command.cases;
 
+import com.caseledger.command.casework.ExpectedVersionTargets;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
 import org.axonframework.common.caching.WeakReferenceCache;
@@ -32,6 +34,12 @@ public class CaseRepositorySettings {
     public SnapshotFilter caseSnapshotFilter() {
         return RevisionSnapshotFilter.builder().type(SupportCase.class.getSimpleName())
                 .revision(SupportCase.SNAPSHOT_REVISION).build();
+    }
+
+    /** Commands find their case by its identifier, and the version an {@code If-Match} requires by their metadata. */
+    @Bean
+    public CommandTargetResolver caseCommandTargets() {
+        return new ExpectedVersionTargets();
     }
 
     @Bean

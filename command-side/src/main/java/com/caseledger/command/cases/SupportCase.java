@@ -23,6 +23,7 @@ import com.caseledger.events.CaseAwaitingCustomer;
 import com.caseledger.events.CaseClosed;
 import com.caseledger.events.CaseEscalated;
 import com.caseledger.events.CaseEvent;
+import com.caseledger.events.EventMetadata;
 import com.caseledger.events.CaseOpened;
 import com.caseledger.events.CaseReopened;
 import com.caseledger.events.CaseResolved;
@@ -33,6 +34,7 @@ import com.caseledger.events.Priority;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.serialization.Revision;
@@ -52,13 +54,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * Its fields are also its snapshot (JSON), whose format is the {@link Revision}: a snapshot of another revision is
  * ignored and the case is loaded from its events.
  */
-@Aggregate(cache = "caseCache", snapshotTriggerDefinition = "caseSnapshotTrigger", snapshotFilter = "caseSnapshotFilter")
+@Aggregate(cache = "caseCache", snapshotTriggerDefinition = "caseSnapshotTrigger", snapshotFilter = "caseSnapshotFilter",
+        commandTargetResolver = "caseCommandTargets")
 @Revision(SupportCase.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class SupportCase {
 
-    static final String SNAPSHOT_REVISION = "2";
+    static final String SNAPSHOT_REVISION = "3";
 
     @AggregateIdentifier
     private String caseId;
@@ -154,8 +157,10 @@ public class SupportCase {
     }
 
     @CommandHandler
-    public CaseCommandResult handle(ApproveRefund command, Clock clock) {
-        return decide(CaseAction.DECIDE_REFUND, command.occurredAt(), clock, at -> afterSales.approve(caseId, command, at));
+    public CaseCommandResult handle(ApproveRefund command, Clock clock,
+                                    @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        return decide(CaseAction.DECIDE_REFUND, command.occurredAt(), clock,
+                at -> afterSales.approve(caseId, command, actor, at));
     }
 
     @CommandHandler
@@ -217,12 +222,12 @@ public class SupportCase {
     }
 
     @EventSourcingHandler
-    void on(CaseEvent event) {
+    void on(CaseEvent event, @MetaDataValue(EventMetadata.ACTOR) String actor) {
         if (event instanceof CaseOpened opened) {
             caseId = opened.caseId();
         }
         lifecycle.evolve(event);
-        afterSales.evolve(event);
+        afterSales.evolve(event, actor);
         followUps.evolve(event);
         latestOccurredAt = event.occurredAt();
     }

@@ -10,7 +10,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Copies the actor and correlation id of a command onto its events, and names the command as their cause. Only
+ * Copies the actor, correlation id, signed-in user ({@code causedBy}) and importing admin of a command onto its
+ * events, and names the command as their cause. Only
  * commands start new messages here: the projections handle events without sending anything, and reading an event's
  * metadata for them would cost a deserialization per event. A future handler that sends commands from events must
  * copy the event's correlation onto them itself.
@@ -28,6 +29,15 @@ public class CausationMetadataProvider implements CorrelationDataProvider {
         data.put(EventMetadata.CORRELATION_ID,
                 message.getMetaData().getOrDefault(EventMetadata.CORRELATION_ID, message.getIdentifier()));
         data.put(EventMetadata.CAUSATION_ID, message.getIdentifier());
+        copy(message, EventMetadata.CAUSED_BY, data);
+        copy(message, EventMetadata.IMPORTED_BY, data);
         return data;
+    }
+
+    private static void copy(Message<?> command, String key, Map<String, Object> data) {
+        Object value = command.getMetaData().get(key);
+        if (value != null) {
+            data.put(key, value);
+        }
     }
 }

@@ -1,32 +1,66 @@
 package com.caseledger.command.metadata;
 
+import com.caseledger.command.casework.CaseCommand;
 import com.caseledger.events.EventMetadata;
+import com.caseledger.platform.security.Role;
+import com.caseledger.platform.security.SignedInUser;
+import com.caseledger.platform.web.AccessRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads who is asking and which conversation a request belongs to from its headers. */
+/**
+ * Who a command is recorded as done by, and which conversation it belongs to. The actor is the signed-in user;
+ * {@code X-Actor} may name someone else only on an import (an ADMIN's command with {@code occurredAt}), which then
+ * also records the importing admin. An {@code X-Actor} naming the signed-in user is accepted anywhere.
+ */
 public final class RequestMetadata {
 
     public static final String ACTOR_HEADER = "X-Actor";
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    /** Command metadata only: the case version an {@code If-Match} header requires. */
+    public static final String EXPECTED_VERSION = "expectedVersion";
     private static final int MAX_LENGTH = 200;
 
     private RequestMetadata() {
     }
 
-    public static MetaData of(HttpServletRequest request) {
-        return MetaData.from(Map.of(
-                EventMetadata.ACTOR, headerOr(request, ACTOR_HEADER, EventMetadata.ANONYMOUS),
-                EventMetadata.CORRELATION_ID, headerOr(request, CORRELATION_HEADER, UUID.randomUUID().toString())));
+    public static MetaData of(HttpServletRequest request, CaseCommand command, Long expectedVersion) {
+        SignedInUser user = SignedInUser.current();
+        String named = header(request, ACTOR_HEADER);
+        if (command.imported() && !user.has(Role.ADMIN)) {
+            throw new AccessRefused("occurredAt", "only an ADMIN imports history (a command with occurredAt); "
+                    + "leave it out to record the change as happening now");
+        }
+        if (!command.imported() && named != null && !named.equals(user.name())) {
+            throw new AccessRefused(ACTOR_HEADER, "names someone other than the signed-in user; only an ADMIN "
+                    + "importing history (a command with occurredAt) may name the actor");
+        }
+        Map<String, Object> data = new HashMap<>();
+        data.put(EventMetadata.ACTOR, command.imported() && named != null ? named : user.name());
+        data.put(EventMetadata.CAUSED_BY, user.name());
+        data.put(EventMetadata.CORRELATION_ID, correlationId(request));
+        if (command.imported()) {
+            data.put(EventMetadata.IMPORTED_BY, user.name());
+        }
+        if (expectedVersion != null) {
+            data.put(EXPECTED_VERSION, expectedVersion);
+        }
+        return MetaData.from(data);
     }
 
-    private static String headerOr(HttpServletRequest request, String header, String fallback) {
+    private static String correlationId(HttpServletRequest request) {
+        String given = header(request, CORRELATION_HEADER);
+        return given != null ? given : UUID.randomUUID().toString();
+    }
+
+    private static String header(HttpServletRequest request, String header) {
         String value = request.getHeader(header);
         if (value == null || value.isBlank()) {
-            return fallback;
+            return null;
         }
         String trimmed = value.strip();
         return trimmed.length() > MAX_LENGTH ? trimmed.substring(0, MAX_LENGTH) : trimmed;

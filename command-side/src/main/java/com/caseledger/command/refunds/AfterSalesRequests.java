@@ -2,6 +2,7 @@ package com.caseledger.command.refunds;
 
 import com.caseledger.command.casework.CaseRuleViolation;
 import com.caseledger.command.casework.Decision;
+import com.caseledger.command.casework.NotPermitted;
 import com.caseledger.command.casework.UnknownCasePart;
 import com.caseledger.events.CaseEvent;
 import com.caseledger.events.EventMetadata;
@@ -54,9 +55,27 @@ public class AfterSalesRequests {
         return decision;
     }
 
-    public Decision approve(String caseId, ApproveRefund command, Instant occurredAt) {
-        step(caseId, command.refundId(), RefundStatus.REQUESTED, "approved");
-        return Decision.record(new RefundApproved(caseId, command.refundId(), command.approverId(), false, occurredAt));
+    /**
+     * Four eyes: the approver is the user who sends the approval, never the one who requested it. An import records
+     * an approval already given elsewhere and names its approver (else its actor); it is exempt. Without an actor
+     * (events recorded before sign-in), the approver is the one the command names.
+     */
+    public Decision approve(String caseId, ApproveRefund command, String actor, Instant occurredAt) {
+        Request request = step(caseId, command.refundId(), RefundStatus.REQUESTED, "approved");
+        String approver = command.approverId() != null ? command.approverId() : actor;
+        if (!command.imported() && actor != null) {
+            if (command.approverId() != null && !command.approverId().equals(actor)) {
+                throw new NotPermitted("approver-not-signed-in", "Approver is not the signed-in user",
+                        "approverId names " + command.approverId() + ", but " + actor + " is signed in; an approval "
+                                + "is recorded under the approver who gives it.");
+            }
+            if (actor.equals(request.requestedBy())) {
+                throw new NotPermitted("four-eyes", "Four eyes",
+                        actor + " requested this " + request.kind() + " and cannot also approve it; another "
+                                + "supervisor must.");
+            }
+        }
+        return Decision.record(new RefundApproved(caseId, command.refundId(), approver, false, occurredAt));
     }
 
     public Decision reject(String caseId, RejectRefund command, String orderId, OrderRefundLedger ledger,
@@ -101,9 +120,11 @@ public class AfterSalesRequests {
         });
     }
 
-    public void evolve(CaseEvent event) {
+    /** @param actor who the event records as having done it (the requester, for a request) */
+    public void evolve(CaseEvent event, String actor) {
         if (event instanceof RefundRequested requested) {
-            requests.put(requested.refundId(), new Request(requested.kind(), requested.amount(), RefundStatus.REQUESTED, null));
+            requests.put(requested.refundId(),
+                    new Request(requested.kind(), requested.amount(), RefundStatus.REQUESTED, null, actor));
         } else if (event instanceof RefundApproved approved) {
             move(approved.refundId(), RefundStatus.APPROVED, null);
         } else if (event instanceof RefundRejected rejected) {
@@ -116,7 +137,8 @@ public class AfterSalesRequests {
     }
 
     private void move(String refundId, RefundStatus next, String reference) {
-        requests.computeIfPresent(refundId, (id, request) -> new Request(request.kind(), request.amount(), next, reference));
+        requests.computeIfPresent(refundId,
+                (id, request) -> new Request(request.kind(), request.amount(), next, reference, request.requestedBy()));
     }
 
     private Request step(String caseId, String refundId, RefundStatus required, String verb) {
@@ -136,8 +158,8 @@ public class AfterSalesRequests {
         return request;
     }
 
-    /** An after-sales request as far as decisions need it. */
-    private record Request(RefundKind kind, Money amount, RefundStatus status, String reference) {
+    /** An after-sales request as far as decisions need it; {@code requestedBy} is its requester, for four eyes. */
+    private record Request(RefundKind kind, Money amount, RefundStatus status, String reference, String requestedBy) {
 
         /** A request that carried money gives it back to its order. */
         void giveBack(String orderId, OrderRefundLedger ledger) {

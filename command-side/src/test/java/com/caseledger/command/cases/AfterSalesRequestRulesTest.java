@@ -3,6 +3,7 @@ package com.caseledger.command.cases;
 import com.caseledger.command.casework.CaseCommandResult;
 import com.caseledger.command.casework.CaseRuleViolation;
 import com.caseledger.command.casework.UnknownCasePart;
+import com.caseledger.command.casework.NotPermitted;
 import com.caseledger.command.refunds.ApproveRefund;
 import com.caseledger.command.refunds.FailRefund;
 import com.caseledger.command.refunds.InMemoryOrderRefundLedger.Release;
@@ -13,7 +14,11 @@ import com.caseledger.command.refunds.RequestRefund;
 import com.caseledger.events.CaseClosed;
 import com.caseledger.events.CaseType;
 import com.caseledger.events.Money;
+import com.caseledger.events.EventMetadata;
 import com.caseledger.events.RefundApproved;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.MetaData;
 import com.caseledger.events.RefundFailed;
 import com.caseledger.events.RefundIssued;
 import com.caseledger.events.RefundKind;
@@ -182,6 +187,38 @@ class AfterSalesRequestRulesTest extends CaseRulesFixture {
         fixture.given(opened(), refundRequested("refund-1", ABOVE_LIMIT, at(10)))
                 .when(new ApproveRefund(CASE_ID, "refund-1", "supervisor-2", null))
                 .expectEvents(new RefundApproved(CASE_ID, "refund-1", "supervisor-2", false, NOW));
+    }
+
+    @Test
+    void the_approver_is_the_signed_in_user_who_approves() {
+        fixture.given(opened(), requestedBy("maria", refundRequested("refund-1", ABOVE_LIMIT, at(10))))
+                .when(new ApproveRefund(CASE_ID, "refund-1", null, null), MetaData.with(EventMetadata.ACTOR, "sam"))
+                .expectEvents(new RefundApproved(CASE_ID, "refund-1", "sam", false, NOW));
+    }
+
+    @Test
+    void four_eyes_the_requester_cannot_approve_their_own_request() {
+        fixture.given(opened(), requestedBy("maria", refundRequested("refund-1", ABOVE_LIMIT, at(10))))
+                .when(new ApproveRefund(CASE_ID, "refund-1", null, null), MetaData.with(EventMetadata.ACTOR, "maria"))
+                .expectNoEvents()
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage(containsString("cannot also approve it"));
+    }
+
+    @Test
+    void four_eyes_naming_another_approver_does_not_get_around_it() {
+        fixture.given(opened(), requestedBy("maria", refundRequested("refund-1", ABOVE_LIMIT, at(10))))
+                .when(new ApproveRefund(CASE_ID, "refund-1", "sam", null), MetaData.with(EventMetadata.ACTOR, "maria"))
+                .expectNoEvents()
+                .expectException(NotPermitted.class)
+                .expectExceptionMessage(containsString("approverId names sam, but maria is signed in"));
+    }
+
+    @Test
+    void an_import_records_an_approval_taken_elsewhere_even_by_the_requester() {
+        fixture.given(opened(), requestedBy("maria", refundRequested("refund-1", ABOVE_LIMIT, at(10))))
+                .when(new ApproveRefund(CASE_ID, "refund-1", null, at(30)), MetaData.with(EventMetadata.ACTOR, "maria"))
+                .expectEvents(new RefundApproved(CASE_ID, "refund-1", "maria", false, at(30)));
     }
 
     @Test
@@ -414,5 +451,10 @@ class AfterSalesRequestRulesTest extends CaseRulesFixture {
                 .when(new RequestRefund(CASE_ID, "exchange-101", RefundKind.EXCHANGE, null, "Wrong size", null))
                 .expectException(CaseRuleViolation.class)
                 .expectNoEvents();
+    }
+
+    /** An event as recorded when {@code actor} was signed in. */
+    private static EventMessage<Object> requestedBy(String actor, Object event) {
+        return GenericEventMessage.asEventMessage(event).andMetaData(MetaData.with(EventMetadata.ACTOR, actor));
     }
 }

@@ -11,18 +11,18 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A case's snapshot is its fields as JSON, read back by field name. This pins the names of snapshot revision 2:
+ * A case's snapshot is its fields as JSON, read back by field name. This pins the names of snapshot revision 3 (revision 3 added each request's requester):
  * a renamed or removed field must raise {@code SupportCase.SNAPSHOT_REVISION}, so that older snapshots are skipped
  * rather than read into the wrong fields.
  */
 class SnapshotFormatTest {
 
     @Test
-    void the_snapshot_fields_are_those_of_revision_2() throws Exception {
+    void the_snapshot_fields_are_those_of_revision_3() throws Exception {
         JsonNode snapshot = JsonMapper.builder().addModule(new JavaTimeModule()).build()
                 .valueToTree(new SupportCase());
 
-        assertThat(SupportCase.SNAPSHOT_REVISION).isEqualTo("2");
+        assertThat(SupportCase.SNAPSHOT_REVISION).isEqualTo("3");
         assertThat(names(snapshot)).containsExactlyInAnyOrder("caseId", "latestOccurredAt", "lifecycle", "afterSales",
                 "followUps");
         assertThat(names(snapshot.get("lifecycle"))).containsExactlyInAnyOrder("status", "type", "priority", "agentId",

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 
 /**
  * Documents the problem+json answers of every operation, which come from the exception handlers rather than
- * from the controllers' return types, so springdoc cannot see them: 400 (a body, parameter, path segment or
+ * from the controllers' return types, so springdoc cannot see them: 401 and 403 from sign-in and roles, 400 (a body, parameter, path segment or
  * recorded header can be refused on every operation), 404 on a case's paths, 409 for commands on a case, 413 for a body too large, 406 and 415 from content negotiation, 500 for the
  * unexpected. An error answer an operation declares itself gets the same body, unless it already names the
  * ProblemDetail schema under a media type of its own.
@@ -53,6 +53,13 @@ public class ProblemResponses implements OpenApiCustomizer {
         if (onCase && method == PathItem.HttpMethod.POST) {
             responses.putIfAbsent("409", problem("Refused by the case's rules or history: its status forbids it, a refund "
                     + "above the order amount, an occurredAt before its latest event (with `errors`), or a concurrent change"));
+        }
+        responses.putIfAbsent("401", problem("No credentials, or wrong ones: sign in (HTTP Basic, or a bearer token)"));
+        responses.putIfAbsent("403", problem("The signed-in user's roles do not allow this (or, for a command, "
+                + "what it names: another actor, an import, an approval of one's own request); nothing was recorded"));
+        if (onCase && method == PathItem.HttpMethod.POST) {
+            responses.putIfAbsent("412", problem("The case is no longer at the version If-Match names; nothing was "
+                    + "applied (`errors` names If-Match)"));
         }
         responses.putIfAbsent("406", problem("The Accept header asks for a media type this operation does not answer"));
         if (hasBody) {

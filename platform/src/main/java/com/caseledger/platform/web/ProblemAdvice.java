@@ -49,6 +49,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return Problems.invalidInput(e.getMessage(), e.errors());
     }
 
+    @ExceptionHandler(AccessRefused.class)
+    public ResponseEntity<ProblemDetail> accessRefused(AccessRefused e) {
+        ProblemDetail problem = Problems.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed for your role",
+                e.getMessage() + "; nothing was recorded.");
+        problem.setProperty("errors", e.errors());
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(problem);
+    }
+
     @ExceptionHandler(NotFoundException.class)
     public ResponseEntity<ProblemDetail> notFound(NotFoundException e) {
         return Problems.notFound(e.getMessage());

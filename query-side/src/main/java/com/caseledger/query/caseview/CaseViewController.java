@@ -120,7 +120,7 @@ public class CaseViewController {
                                           + "beyond the case's latest recorded event is answered 404 at once")
                                   @RequestParam(required = false) @Min(0) Long minVersion) throws InterruptedException {
         if (minVersion == null) {
-            return ResponseEntity.ok(CaseView.of(repository.find(caseId).orElseThrow(() -> unknown(caseId))));
+            return tagged(CaseView.of(repository.find(caseId).orElseThrow(() -> unknown(caseId))));
         }
         long recorded = eventStore.lastSequenceNumberFor(caseId).orElseThrow(() -> unknown(caseId));
         if (minVersion > recorded) {
@@ -135,7 +135,12 @@ public class CaseViewController {
                             + "; the change is recorded and will show shortly. Retry.");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
         }
-        return ResponseEntity.ok(CaseView.of(timeline.get()));
+        return tagged(CaseView.of(timeline.get()));
+    }
+
+    /** The view with its version as ETag, for a command's {@code If-Match}. */
+    private static ResponseEntity<CaseView> tagged(CaseView view) {
+        return ResponseEntity.ok().eTag("\"" + view.version() + "\"").body(view);
     }
 
     private static NotFoundException unknown(String caseId) {

@@ -75,6 +75,7 @@ public class EventFeed {
                 event.getIdentifier(), event.getPayloadType().getSimpleName(),
                 payload instanceof CaseEvent caseEvent ? caseEvent.occurredAt() : event.getTimestamp(),
                 event.getTimestamp(), text(metaData.get(EventMetadata.ACTOR)),
+                text(metaData.get(EventMetadata.CAUSED_BY)), text(metaData.get(EventMetadata.IMPORTED_BY)),
                 text(metaData.get(EventMetadata.CORRELATION_ID)), text(metaData.get(EventMetadata.CAUSATION_ID)),
                 json.valueToTree(payload));
     }

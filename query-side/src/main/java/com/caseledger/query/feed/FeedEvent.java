@@ -14,6 +14,8 @@ public record FeedEvent(@Schema(description = "pass as `after` to continue right
                         Instant occurredAt,
                         Instant recordedAt,
                         @Schema(nullable = true) String actor,
+                        @Schema(nullable = true, description = "the signed-in user whose command caused it") String causedBy,
+                        @Schema(nullable = true, description = "on imported history, the admin who imported it") String importedBy,
                         @Schema(nullable = true) String correlationId,
                         @Schema(nullable = true) String causationId,
                         JsonNode payload) {

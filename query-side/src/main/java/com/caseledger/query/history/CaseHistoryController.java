@@ -55,7 +55,9 @@ public class CaseHistoryController {
                 message.getPayloadType().getSimpleName(),
                 payload instanceof CaseEvent event ? event.occurredAt() : message.getTimestamp(),
                 message.getTimestamp(),
-                text(metaData.get(EventMetadata.ACTOR)), text(metaData.get(EventMetadata.CORRELATION_ID)), text(metaData.get(EventMetadata.CAUSATION_ID)),
+                text(metaData.get(EventMetadata.ACTOR)), text(metaData.get(EventMetadata.CAUSED_BY)),
+                text(metaData.get(EventMetadata.IMPORTED_BY)), text(metaData.get(EventMetadata.CORRELATION_ID)),
+                text(metaData.get(EventMetadata.CAUSATION_ID)),
                 json.valueToTree(payload));
     }
 

@@ -3,6 +3,7 @@ package com.caseledger.command.cases.api;
 import com.caseledger.command.cases.AddInternalNote;
 import com.caseledger.command.cases.AssignCase;
 import com.caseledger.command.cases.AwaitCustomer;
+import com.caseledger.command.casework.CaseCommand;
 import com.caseledger.command.casework.CaseCommandResult;
 import com.caseledger.command.casework.api.CaseCommandSender;
 import com.caseledger.command.cases.CloseCase;
@@ -63,7 +64,7 @@ public class CaseCommandController {
             throw new InvalidInputException("orderId", "is required when orderAmount is given");
         }
         String caseId = UUID.randomUUID().toString();
-        send(new OpenCase(caseId, body.type(), body.channel(), body.category(), body.priority(), body.customerId(),
+        sender.create(new OpenCase(caseId, body.type(), body.channel(), body.category(), body.priority(), body.customerId(),
                 body.subject(), body.description(), body.orderId(), body.orderAmount(), body.occurredAt()));
         return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(new CaseCommandResult(caseId, 0));
     }
@@ -77,13 +78,15 @@ public class CaseCommandController {
     @PostMapping("/{caseId}/replies")
     @Operation(summary = "Record a public agent reply")
     public CaseCommandResult reply(@PathVariable String caseId, @Valid @RequestBody ReplyRequest body) {
-        return send(new ReplyToCustomer(caseId, body.agentId(), body.body(), body.occurredAt()));
+        return sender.sendAuthoredBy("agentId", body.agentId(),
+                new ReplyToCustomer(caseId, body.agentId(), body.body(), body.occurredAt()));
     }
 
     @PostMapping("/{caseId}/notes")
     @Operation(summary = "Add an internal note (never counts as a reply)")
     public CaseCommandResult note(@PathVariable String caseId, @Valid @RequestBody NoteRequest body) {
-        return send(new AddInternalNote(caseId, body.agentId(), body.body(), body.occurredAt()));
+        return sender.sendAuthoredBy("agentId", body.agentId(),
+                new AddInternalNote(caseId, body.agentId(), body.body(), body.occurredAt()));
     }
 
     @PostMapping("/{caseId}/assign")
@@ -130,7 +133,7 @@ public class CaseCommandController {
         return send(new CloseCase(caseId, body != null ? body.occurredAt() : null));
     }
 
-    private <R> R send(Object command) {
+    private <R> R send(CaseCommand command) {
         return sender.send(command);
     }
 }

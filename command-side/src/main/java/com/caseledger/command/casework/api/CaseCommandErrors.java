@@ -1,5 +1,8 @@
 package com.caseledger.command.casework.api;
 
+import com.caseledger.command.casework.NotPermitted;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.http.HttpStatus;
 import com.caseledger.command.casework.CaseRuleViolation;
 import com.caseledger.command.casework.InvalidCaseInput;
 import com.caseledger.command.casework.OccurredAtRejected;
@@ -51,6 +54,23 @@ public class CaseCommandErrors {
     @ExceptionHandler(AggregateNotFoundException.class)
     public ResponseEntity<ProblemDetail> unknownCase(AggregateNotFoundException e) {
         return Problems.notFound("No case " + Problems.echo(e.getAggregateIdentifier()) + " exists.");
+    }
+
+    @ExceptionHandler(NotPermitted.class)
+    public ResponseEntity<ProblemDetail> notPermitted(NotPermitted e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(Problems.problem(HttpStatus.FORBIDDEN, e.problemType(), e.title(), e.getMessage()));
+    }
+
+    /** An {@code If-Match} the case no longer matches: 412, and the client reads the case again. */
+    @ExceptionHandler(ConflictingAggregateVersionException.class)
+    public ResponseEntity<ProblemDetail> staleVersion(ConflictingAggregateVersionException e) {
+        ProblemDetail problem = Problems.problem(HttpStatus.PRECONDITION_FAILED, "stale-version", "Stale version",
+                "The case is at version " + e.getActualVersion() + ", not " + e.getExpectedVersion()
+                        + " as If-Match requires; nothing was applied. Read the case again and decide anew.");
+        problem.setProperty("errors", List.of(new FieldError(CaseCommandSender.IF_MATCH,
+                "the case is at version " + e.getActualVersion())));
+        return ResponseEntity.status(HttpStatus.PRECONDITION_FAILED).body(problem);
     }
 
     @ExceptionHandler(ConcurrencyException.class)

@@ -1,6 +1,7 @@
 package com.caseledger.command.followups.api;
 
 import com.caseledger.command.casework.CaseCommandResult;
+import com.caseledger.command.casework.CaseVersion;
 import com.caseledger.command.casework.api.CaseCommandSender;
 import com.caseledger.command.followups.CompleteFollowUp;
 import com.caseledger.command.followups.MissFollowUp;
@@ -57,7 +58,7 @@ public class FollowUpCommandController {
     public record RescheduleRequest(@Schema(description = SCHEDULED_FOR) @NotNull Instant scheduledFor, @Schema(description = OCCURRED_AT) Instant occurredAt) {
     }
 
-    public record FollowUpAnswer(String caseId, long version, String followUpId) {
+    public record FollowUpAnswer(String caseId, long version, String followUpId) implements CaseVersion {
     }
 
     @PostMapping

@@ -1,6 +1,7 @@
 package com.caseledger.command.refunds.api;
 
 import com.caseledger.command.casework.CaseCommandResult;
+import com.caseledger.command.casework.CaseVersion;
 import com.caseledger.command.casework.api.CaseCommandSender;
 import com.caseledger.command.refunds.ApproveRefund;
 import com.caseledger.command.refunds.FailRefund;
@@ -69,7 +70,7 @@ public class RefundCommandController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record RefundAnswer(String caseId, long version, String refundId) {
+    public record RefundAnswer(String caseId, long version, String refundId) implements CaseVersion {
     }
 
     @PostMapping
