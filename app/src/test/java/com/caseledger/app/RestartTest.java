@@ -30,6 +30,13 @@ class RestartTest {
     @TempDir
     Path dataDir;
 
+    /** Opened in July, outside the period and the list the snapshot compares. */
+    private static final Map<String, Object> RETRIED_OPENING = Map.of("type", "INQUIRY", "channel", "WEB",
+            "customerId", "restart-retrying-customer", "subject", "Did my order go through?",
+            "occurredAt", "2025-07-01T09:00:00Z");
+
+    private HttpResponse<String> retried;
+
     @Test
     void views_history_and_report_are_the_same_after_a_restart_on_the_same_data_folder() throws Exception {
         Map<String, Long> versions = new LinkedHashMap<>();
@@ -49,12 +56,21 @@ class RestartTest {
                 versions.put(caseId, version);
             }
             before = snapshot(base, versions);
+            retried = postWithKey(base + "/api/cases", RETRIED_OPENING, "restart-retry-1");
+            assertThat(retried.statusCode()).as(retried.body()).isEqualTo(201);
             assertThat(dataDir.resolve("postgres").resolve("PG_VERSION")).as("the data lives in the folder given").exists();
         }
 
         try (ConfigurableApplicationContext second = start()) {
             String base = baseUrl(second);
             Map<String, JsonNode> after = snapshot(base, versions);
+
+            HttpResponse<String> repeated = postWithKey(base + "/api/cases", RETRIED_OPENING, "restart-retry-1");
+            assertThat(repeated.statusCode()).as("the first answer survives the restart").isEqualTo(201);
+            assertThat(repeated.body()).isEqualTo(retried.body());
+            assertThat(repeated.headers().firstValue("Idempotent-Replayed")).contains("true");
+            String retriedCase = JSON.readTree(retried.body()).get("caseId").asText();
+            assertThat(get(base + "/api/cases/" + retriedCase + "/history")).as("opened once").hasSize(1);
 
             assertThat(after).isEqualTo(before);
             assertThat(before.get("report").get("total").get("casesOpened").asLong()).isEqualTo(3);
@@ -112,6 +128,13 @@ class RestartTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isBetween(200, 201);
         return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> postWithKey(String url, Map<String, Object> body, String key) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", CaseLedgerHttpTest.basic("admin"))
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private JsonNode get(String url) throws Exception {

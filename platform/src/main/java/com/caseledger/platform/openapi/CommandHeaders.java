@@ -10,7 +10,7 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * Documents the headers every command reads: {@code X-Correlation-Id}, {@code X-Actor} (imports only),
+ * Documents the headers every command reads: {@code Idempotency-Key}, {@code X-Correlation-Id}, {@code X-Actor} (imports only),
  * {@code If-Match} on a case's commands, and the ETag their answers carry. They are read by the command sender, not
  * declared on each controller method, so springdoc cannot see them.
  */
@@ -20,10 +20,17 @@ public class CommandHeaders implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI api) {
         api.getPaths().forEach((path, item) -> {
-            if (!path.startsWith("/api/cases") || item.getPost() == null) {
+            if (!path.startsWith("/api/") || item.getPost() == null) {
                 return;
             }
             var operation = item.getPost();
+            add(operation, header("Idempotency-Key", "Makes a retry safe: a repeat with the same key and the same "
+                    + "request answers the first answer again (with Idempotent-Replayed: true) and changes nothing; "
+                    + "the same key with another request is 409. Keys are the sender's own, kept at least 24 hours",
+                    "^[\\x21-\\x7E]{1,200}$"));
+            if (!path.startsWith("/api/cases")) {
+                return;
+            }
             add(operation, header("X-Correlation-Id", "Ties the events of this request to a conversation; made up "
                     + "when absent", null));
             add(operation, header("X-Actor", "Only on an import (an ADMIN's command with occurredAt): who did it in "

@@ -52,7 +52,11 @@ public class ProblemResponses implements OpenApiCustomizer {
         }
         if (onCase && method == PathItem.HttpMethod.POST) {
             responses.putIfAbsent("409", problem("Refused by the case's rules or history: its status forbids it, a refund "
-                    + "above the order amount, an occurredAt before its latest event (with `errors`), or a concurrent change"));
+                    + "above the order amount, an occurredAt before its latest event (with `errors`), a concurrent change, "
+                    + "or an Idempotency-Key already used for another request"));
+        }
+        if (method == PathItem.HttpMethod.POST) {
+            responses.putIfAbsent("409", problem("An Idempotency-Key already used for another request"));
         }
         responses.putIfAbsent("401", problem("No credentials, or wrong ones: sign in (HTTP Basic, or a bearer token)"));
         responses.putIfAbsent("403", problem("The signed-in user's roles do not allow this (or, for a command, "
