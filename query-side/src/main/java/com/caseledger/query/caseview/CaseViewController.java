@@ -1,7 +1,5 @@
 package com.caseledger.query.caseview;
 
-import com.caseledger.query.casefold.CaseTimeline;
-import com.caseledger.query.config.QuerySettings;
 import com.caseledger.events.CaseStatus;
 import com.caseledger.events.CaseType;
 import com.caseledger.events.Category;
@@ -11,6 +9,8 @@ import com.caseledger.platform.web.InvalidInputException;
 import com.caseledger.platform.web.NotFoundException;
 import com.caseledger.platform.web.Problems;
 import com.caseledger.platform.web.QueryInstants;
+import com.caseledger.query.casefold.CaseTimeline;
+import com.caseledger.query.config.QuerySettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;

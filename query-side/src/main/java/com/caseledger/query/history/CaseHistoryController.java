@@ -1,9 +1,9 @@
 package com.caseledger.query.history;
 
-import com.caseledger.platform.web.Problems;
 import com.caseledger.events.CaseEvent;
 import com.caseledger.events.EventMetadata;
 import com.caseledger.platform.web.NotFoundException;
+import com.caseledger.platform.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,18 +1,18 @@
 package com.caseledger.command.casework.api;
 
-import com.caseledger.command.casework.NotPermitted;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
-import org.springframework.http.HttpStatus;
 import com.caseledger.command.casework.CaseRuleViolation;
 import com.caseledger.command.casework.InvalidCaseInput;
+import com.caseledger.command.casework.NotPermitted;
 import com.caseledger.command.casework.OccurredAtRejected;
 import com.caseledger.command.casework.UnknownCasePart;
 import com.caseledger.platform.web.FieldError;
 import com.caseledger.platform.web.Problems;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
