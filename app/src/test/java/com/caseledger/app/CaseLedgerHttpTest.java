@@ -104,8 +104,8 @@ public abstract class CaseLedgerHttpTest {
         return exchange(HttpMethod.GET, path, new HttpEntity<>(httpHeaders));
     }
 
-    /** Sends a request as it is given, and remembers the answer like every other. */
-    protected ResponseEntity<String> exchange(HttpMethod method, String path, HttpEntity<String> request) {
+    /** Sends a request as it is given (a String or the bytes of a body), and remembers the answer like every other. */
+    protected ResponseEntity<String> exchange(HttpMethod method, String path, HttpEntity<?> request) {
         ResponseEntity<String> answer = http.exchange(path, method, request, String.class);
         answers.add(new Answer(method, path, answer));
         return answer;

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.Arrays;
@@ -67,6 +68,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         String expected = describeExpected(e.getRequiredType());
         String message = "'" + Problems.echo(e.getValue()) + "' is not " + expected;
         return Problems.invalidInput(e.getName() + ": " + message, List.of(new FieldError(e.getName(), message)));
+    }
+
+    /** CaseLedger reads no uploads: a multipart body, readable or not, is the wrong media type, not a server error. */
+    @ExceptionHandler(MultipartException.class)
+    public ResponseEntity<ProblemDetail> multipart(MultipartException e) {
+        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Problems.problem(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE, "http-415", "Unsupported Media Type",
+                "The body is multipart; CaseLedger reads request bodies as application/json only."));
     }
 
     @ExceptionHandler(Exception.class)
@@ -119,7 +128,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 return widen(fieldProblem(Problems.echo(duplicate.group(1)), "appears more than once"));
             }
         }
-        String message = cause instanceof JsonProcessingException ? "is not well-formed JSON" : "is missing or unreadable";
+        // well-formed JSON that is no single object: null, an array, a number, a string, nothing, or a second document
+        String message = cause instanceof MismatchedInputException ? "must be one JSON object"
+                : cause instanceof JsonProcessingException ? "is not well-formed JSON" : "is missing or unreadable";
         return widen(Problems.invalidInput("The request body " + message,
                 List.of(new FieldError("$", "the request body " + message))));
     }

@@ -7,6 +7,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
 import org.springframework.core.ParameterNameDiscoverer;
+import org.springframework.http.MediaType;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -15,6 +18,7 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +29,8 @@ import java.util.stream.Collectors;
 /**
  * Query parameters, path segments and recorded headers of CaseLedger's own endpoints, checked before a handler
  * runs: a parameter the endpoint does not know, one given empty or twice, and a value carrying control characters
- * are refused with 400 rather than silently ignored or passed on to the database and the logs.
+ * are refused with 400 rather than silently ignored or passed on to the database and the logs; a body that is not
+ * application/json where a JSON body belongs, with 415.
  */
 @Configuration(proxyBeanMethods = false)
 public class RequestParameterRules implements WebMvcConfigurer, HandlerInterceptor {
@@ -45,10 +50,12 @@ public class RequestParameterRules implements WebMvcConfigurer, HandlerIntercept
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws HttpMediaTypeNotSupportedException {
         if (!(handler instanceof HandlerMethod method) || !method.getBeanType().getName().startsWith(OWN_PACKAGE)) {
             return true;
         }
+        refuseOtherMediaTypes(request, method);
         List<FieldError> errors = new ArrayList<>();
         pathVariables(request).forEach((name, value) -> {
             if (value.length() > MAX_IDENTIFIER) {
@@ -75,6 +82,23 @@ public class RequestParameterRules implements WebMvcConfigurer, HandlerIntercept
             throw new InvalidInputException(errors);
         }
         return true;
+    }
+
+    /**
+     * An endpoint that reads a JSON body reads it as application/json only, as the API document says (415 otherwise):
+     * a form's fields are not taken for query parameters, nor a JSON patch or another +json type for the request.
+     */
+    private static void refuseOtherMediaTypes(HttpServletRequest request, HandlerMethod method)
+            throws HttpMediaTypeNotSupportedException {
+        if (request.getContentType() == null
+                || Arrays.stream(method.getMethodParameters()).noneMatch(parameter -> parameter.hasParameterAnnotation(RequestBody.class))) {
+            return;
+        }
+        String mediaType = request.getContentType().split(";", 2)[0].strip();
+        if (!mediaType.equalsIgnoreCase(MediaType.APPLICATION_JSON_VALUE)) {
+            throw new HttpMediaTypeNotSupportedException("The body must be sent as application/json",
+                    List.of(MediaType.APPLICATION_JSON));
+        }
     }
 
     private static List<FieldError> check(String name, String[] values, Set<String> known) {

@@ -11,14 +11,19 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpInputMessage;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
+import org.springframework.lang.Nullable;
 
 import java.io.IOException;
+import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -37,7 +42,27 @@ public class StrictJsonInput {
 
     @Bean
     public MappingJackson2HttpMessageConverter mappingJackson2HttpMessageConverter(ObjectMapper applicationMapper) {
-        return new MappingJackson2HttpMessageConverter(strict(applicationMapper));
+        return new ObjectBodies(strict(applicationMapper));
+    }
+
+    /**
+     * A body, when given, is one JSON object: a literal {@code null} is refused rather than taken as no body, so a
+     * client that serialized a variable it forgot to fill does not apply a command whose body is optional.
+     */
+    static final class ObjectBodies extends MappingJackson2HttpMessageConverter {
+        ObjectBodies(ObjectMapper mapper) {
+            super(mapper);
+        }
+
+        @Override
+        public Object read(Type type, @Nullable Class<?> contextClass, HttpInputMessage input) throws IOException {
+            Object body = super.read(type, contextClass, input);
+            if (body == null) {
+                throw new HttpMessageNotReadableException("The request body is null",
+                        MismatchedInputException.from(null, (Class<?>) null, "a JSON null, not an object"), input);
+            }
+            return body;
+        }
     }
 
     static ObjectMapper strict(ObjectMapper applicationMapper) {
