@@ -3,6 +3,7 @@ package com.caseledger.platform.personaldata;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -17,6 +18,6 @@ import java.time.Duration;
  */
 @ConfigurationProperties("caseledger.personal-data")
 @Validated
-public record PersonalDataSettings(@DefaultValue("1m") @DurationMax(hours = 24) Duration keyCacheTime,
+public record PersonalDataSettings(@DefaultValue("1m") @DurationMin(millis = 0) @DurationMax(hours = 24) Duration keyCacheTime,
                                    @DefaultValue("100000") @Min(0) @Max(10_000_000) int keyCacheSize) {
 }
