@@ -206,6 +206,24 @@ class CustomerErasureHttpTest extends ReportHttpTest {
     }
 
     @Test
+    void a_case_opened_before_keys_existed_seals_its_new_text_with_its_customers_key() {
+        String customerId = customer();
+        String caseId = openCase(Map.of("type", "INQUIRY", "channel", "WEB", "customerId", customerId,
+                "subject", "An older case"));
+        jdbc.update("delete from eventstore.case_customer where case_id = ?", caseId);
+        String body = "Sealed though the case is older " + customerId;
+
+        long version = command(caseId, "replies", Map.of("agentId", "admin", "body", body));
+
+        assertThat(storedEventsContaining(caseId, body)).isZero();
+        assertThat(jdbc.queryForObject("select customer_id from eventstore.case_customer where case_id = ?",
+                String.class, caseId)).isEqualTo(customerId);
+        erased(customerId, 1);
+        assertThat(json(get("/api/cases/" + caseId + "/history")).get((int) version).get("payload").get("body")
+                .asText()).isEqualTo(ERASED);
+    }
+
+    @Test
     void a_customer_with_nothing_recorded_is_erased_with_no_key_destroyed() {
         erased(customer(), 0);
     }

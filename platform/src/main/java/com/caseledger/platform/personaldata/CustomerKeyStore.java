@@ -2,6 +2,8 @@ package com.caseledger.platform.personaldata;
 
 import com.caseledger.events.CaseEvent;
 import com.caseledger.events.CaseOpened;
+import com.caseledger.platform.database.StorableText;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,6 +12,8 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,6 +27,7 @@ import static com.caseledger.platform.database.EventStoreMigrations.SCHEMA;
  * Owns {@code eventstore.customer_key} (every key a customer's text was sealed with; its bytes gone once destroyed)
  * and {@code eventstore.case_customer} (whose case it is, recorded when the case is opened, since later events name
  * only the case). Keys are written in the transaction that records the event, through the Spring-managed connection.
+ * Ids are stored as PostgreSQL can hold them ({@link StorableText}: an imported id may carry NUL).
  * Keys read to open text are kept for {@link PersonalDataSettings#keyCacheTime()}; a key destroyed on this node is
  * dropped from the cache at once (and again when the erasure commits).
  */
@@ -30,6 +35,7 @@ import static com.caseledger.platform.database.EventStoreMigrations.SCHEMA;
 public class CustomerKeyStore implements PersonalDataKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper OPENING = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
     private final Cache<String, Optional<CustomerKey>> keysById;
@@ -46,20 +52,40 @@ public class CustomerKeyStore implements PersonalDataKeys {
     public CustomerKey currentKeyFor(CaseEvent event) {
         if (event instanceof CaseOpened opened) {
             jdbc.update("insert into " + SCHEMA + ".case_customer (case_id, customer_id) values (?, ?) "
-                    + "on conflict (case_id) do nothing", opened.caseId(), opened.customerId());
+                    + "on conflict (case_id) do nothing", StorableText.of(opened.caseId()), StorableText.of(opened.customerId()));
             return currentKeyOf(opened.customerId());
         }
         List<String> customers = jdbc.queryForList("select customer_id from " + SCHEMA + ".case_customer "
-                + "where case_id = ?", String.class, event.caseId());
-        if (customers.isEmpty()) {
-            throw new IllegalStateException("No customer is recorded for case " + event.caseId()
-                    + ": its text cannot be sealed with its customer's key");
+                + "where case_id = ?", String.class, StorableText.of(event.caseId()));
+        return currentKeyOfStored(customers.isEmpty() ? recordCustomerOfOpenedCase(event.caseId()) : customers.get(0));
+    }
+
+    /** A case opened before keys existed: its customer is read from its opening event (its id is never sealed). */
+    private String recordCustomerOfOpenedCase(String caseId) {
+        List<byte[]> opening = jdbc.queryForList("select payload from " + SCHEMA + ".domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 0 and payload_type = ?", byte[].class, caseId,
+                CaseOpened.class.getName());
+        if (opening.isEmpty()) {
+            throw new IllegalStateException("Case " + caseId + " has no opening event: its text cannot be sealed "
+                    + "with its customer's key");
         }
-        return currentKeyOf(customers.get(0));
+        String customerId;
+        try {
+            customerId = StorableText.of(OPENING.readTree(opening.get(0)).path("customerId").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The opening event of case " + caseId + " is not JSON", e);
+        }
+        jdbc.update("insert into " + SCHEMA + ".case_customer (case_id, customer_id) values (?, ?) "
+                + "on conflict (case_id) do nothing", StorableText.of(caseId), customerId);
+        return customerId;
     }
 
     /** The customer's live key; a new one when they have none yet or their keys were destroyed. */
     CustomerKey currentKeyOf(String customerId) {
+        return currentKeyOfStored(StorableText.of(customerId));
+    }
+
+    private CustomerKey currentKeyOfStored(String customerId) {
         Optional<CustomerKey> current = liveKeyOf(customerId);
         if (current.isPresent()) {
             return current.get();
@@ -93,7 +119,7 @@ public class CustomerKeyStore implements PersonalDataKeys {
     public int destroyKeysOf(String customerId) {
         List<String> destroyed = jdbc.queryForList("update " + SCHEMA + ".customer_key "
                 + "set key_bytes = null, destroyed_at = now() where customer_id = ? and destroyed_at is null "
-                + "returning key_id", String.class, customerId);
+                + "returning key_id", String.class, StorableText.of(customerId));
         keysById.invalidateAll(destroyed);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // a reader may have cached a key again from before this transaction committed

@@ -6,6 +6,7 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -37,7 +38,7 @@ public record SealedText(String keyId, byte[] sealed) {
         RANDOM.nextBytes(iv);
         try {
             Cipher cipher = cipher(Cipher.ENCRYPT_MODE, key.secret(), iv, key.keyId());
-            byte[] ciphertext = cipher.doFinal(text.getBytes(StandardCharsets.UTF_8));
+            byte[] ciphertext = cipher.doFinal(encode(text));
             byte[] sealed = ByteBuffer.allocate(iv.length + ciphertext.length).put(iv).put(ciphertext).array();
             return PREFIX + key.keyId() + ":" + Base64.getEncoder().encodeToString(sealed);
         } catch (GeneralSecurityException e) {
@@ -71,12 +72,50 @@ public record SealedText(String keyId, byte[] sealed) {
         try {
             Cipher cipher = cipher(Cipher.DECRYPT_MODE, key.secret(), sealed, keyId);
             byte[] text = cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
-            return new String(text, StandardCharsets.UTF_8);
+            return decode(text);
         } catch (AEADBadTagException wrongKeyOrAltered) {
             return PersonalData.ERASED;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is not available to open personal data", e);
         }
+    }
+
+    /**
+     * Each UTF-16 unit as UTF-8 encodes a character of its range (a surrogate in three bytes), so that any recorded
+     * text, even with an unpaired surrogate, reads back exactly as it was given.
+     */
+    static byte[] encode(String text) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                out.write(c);
+            } else if (c < 0x800) {
+                out.write(0xC0 | (c >> 6));
+                out.write(0x80 | (c & 0x3F));
+            } else {
+                out.write(0xE0 | (c >> 12));
+                out.write(0x80 | ((c >> 6) & 0x3F));
+                out.write(0x80 | (c & 0x3F));
+            }
+        }
+        return out.toByteArray();
+    }
+
+    static String decode(byte[] bytes) {
+        StringBuilder text = new StringBuilder(bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b < 0x80) {
+                text.append((char) b);
+            } else if (b < 0xE0) {
+                text.append((char) (((b & 0x1F) << 6) | (bytes[++i] & 0x3F)));
+            } else {
+                int middle = bytes[++i] & 0x3F;
+                text.append((char) (((b & 0x0F) << 12) | (middle << 6) | (bytes[++i] & 0x3F)));
+            }
+        }
+        return text.toString();
     }
 
     private static Cipher cipher(int mode, SecretKey key, byte[] iv, String keyId) throws GeneralSecurityException {

@@ -41,6 +41,14 @@ class PersonalDataModuleTest {
     }
 
     @Test
+    void any_text_reads_back_exactly_even_with_nul_an_unpaired_surrogate_or_characters_beyond_the_basic_plane()
+            throws Exception {
+        String text = "a\u0000b \uD800 c \uDC00 \uD83D\uDE00 \u00E9\u4E2D\t\n";
+
+        assertThat(events.readValue(events.writeValueAsString(reply(text)), AgentReplied.class).body()).isEqualTo(text);
+    }
+
+    @Test
     void the_same_text_is_sealed_differently_each_time() throws Exception {
         String first = events.writeValueAsString(reply("Sorry!"));
         String second = events.writeValueAsString(reply("Sorry!"));
