@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** An agent answered the customer publicly. */
 @Revision("1")
-public record AgentReplied(String caseId, String agentId, String body, Instant occurredAt) implements CaseEvent {
+public record AgentReplied(String caseId, String agentId, @PersonalData String body, Instant occurredAt) implements CaseEvent {
 }

@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** We now wait for the customer: the case is PENDING. */
 @Revision("1")
-public record CaseAwaitingCustomer(String caseId, String reason, Instant occurredAt) implements CaseEvent {
+public record CaseAwaitingCustomer(String caseId, @PersonalData String reason, Instant occurredAt) implements CaseEvent {
 }

@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** The case was escalated to a higher level or a supervisor. */
 @Revision("1")
-public record CaseEscalated(String caseId, String reason, String level, Instant occurredAt) implements CaseEvent {
+public record CaseEscalated(String caseId, @PersonalData String reason, String level, Instant occurredAt) implements CaseEvent {
 }

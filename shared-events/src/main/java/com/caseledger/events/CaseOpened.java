@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** A customer matter was opened through a channel. */
 @Revision("1")
-public record CaseOpened(String caseId, CaseType type, Channel channel, Category category, Priority priority, String customerId, String subject, String description, String orderId, Money orderAmount, Instant occurredAt) implements CaseEvent {
+public record CaseOpened(String caseId, CaseType type, Channel channel, Category category, Priority priority, String customerId, @PersonalData String subject, @PersonalData String description, String orderId, Money orderAmount, Instant occurredAt) implements CaseEvent {
 }

@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** We consider the case solved. */
 @Revision("1")
-public record CaseResolved(String caseId, String resolutionCode, String summary, Instant occurredAt) implements CaseEvent {
+public record CaseResolved(String caseId, String resolutionCode, @PersonalData String summary, Instant occurredAt) implements CaseEvent {
 }

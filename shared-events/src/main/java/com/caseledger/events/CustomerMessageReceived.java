@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** The customer wrote or spoke again. */
 @Revision("1")
-public record CustomerMessageReceived(String caseId, String body, Channel channel, Instant occurredAt) implements CaseEvent {
+public record CustomerMessageReceived(String caseId, @PersonalData String body, Channel channel, Instant occurredAt) implements CaseEvent {
 }

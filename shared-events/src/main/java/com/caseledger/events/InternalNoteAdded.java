@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** An agent wrote a note that only agents see; it is never a reply. */
 @Revision("1")
-public record InternalNoteAdded(String caseId, String agentId, String body, Instant occurredAt) implements CaseEvent {
+public record InternalNoteAdded(String caseId, String agentId, @PersonalData String body, Instant occurredAt) implements CaseEvent {
 }

@@ -6,5 +6,5 @@ import java.time.Instant;
 
 /** An after-sales request was refused. */
 @Revision("1")
-public record RefundRejected(String caseId, String refundId, String reason, Instant occurredAt) implements CaseEvent {
+public record RefundRejected(String caseId, String refundId, @PersonalData String reason, Instant occurredAt) implements CaseEvent {
 }

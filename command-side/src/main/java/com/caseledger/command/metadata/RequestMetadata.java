@@ -52,6 +52,14 @@ public final class RequestMetadata {
         return MetaData.from(data);
     }
 
+    /** The metadata of a command that is no case's: the signed-in user as its actor, and the correlation id. */
+    public static MetaData of(HttpServletRequest request) {
+        SignedInUser user = SignedInUser.current();
+        return MetaData.with(EventMetadata.ACTOR, user.name())
+                .and(EventMetadata.CAUSED_BY, user.name())
+                .and(EventMetadata.CORRELATION_ID, correlationId(request));
+    }
+
     private static String correlationId(HttpServletRequest request) {
         String given = header(request, CORRELATION_HEADER);
         return given != null ? given : UUID.randomUUID().toString();

@@ -1,5 +1,6 @@
 package com.caseledger.query.casefold;
 
+import com.caseledger.platform.database.StorableText;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -61,23 +62,39 @@ public class CaseFoldRepository {
         return found;
     }
 
-    /** Stores the folds, each unless a newer version of it is stored already; answers the ones it stored. */
+    /** The stored folds of the customer's cases, by case id. */
+    Map<String, CaseTimeline> findAllOfCustomer(String customerId) {
+        Map<String, CaseTimeline> found = new HashMap<>();
+        jdbc.query("select case_id, revision, timeline from projections.case_fold where customer_id = ?",
+                (ResultSet rs) -> {
+                    found.put(rs.getString(1), read(rs.getInt(2), rs.getBytes(3)));
+                }, customerId);
+        return found;
+    }
+
+    /**
+     * Stores the folds, each unless a newer version of it is stored already (a fold erased at its version replaces
+     * the stored one); answers the ones it stored.
+     */
     List<CaseTimeline> saveAll(Collection<CaseTimeline> timelines) {
         Set<String> stored = BatchRows.of(timelines)
                 .column("text", CaseTimeline::caseId)
                 .column("int8", CaseTimeline::version)
+                .column("text", timeline -> StorableText.of(timeline.customerId()))
                 .bytes(TimelineFormat::write)
                 .writeAnswering(jdbc, UPSERT);
         return timelines.stream().filter(timeline -> stored.contains(timeline.caseId())).toList();
     }
 
     private static final String UPSERT = """
-            insert into projections.case_fold (case_id, version, revision, timeline)
-            select case_id, version, %d, timeline
-            from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as bytea[])) as row (case_id, version, timeline)
+            insert into projections.case_fold (case_id, version, customer_id, revision, timeline)
+            select case_id, version, customer_id, %d, timeline
+            from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as text[]), cast(? as bytea[]))
+                as row (case_id, version, customer_id, timeline)
             on conflict (case_id) do update set
-                version = excluded.version, revision = excluded.revision, timeline = excluded.timeline
-            where case_fold.version < excluded.version
+                version = excluded.version, customer_id = excluded.customer_id, revision = excluded.revision,
+                timeline = excluded.timeline
+            where case_fold.version <= excluded.version
             returning case_id
             """.formatted(TimelineFormat.REVISION);
 

@@ -23,6 +23,7 @@ import com.caseledger.events.FollowUpScheduled;
 import com.caseledger.events.FollowUpStatus;
 import com.caseledger.events.InternalNoteAdded;
 import com.caseledger.events.Money;
+import com.caseledger.events.PersonalData;
 import com.caseledger.events.Priority;
 import com.caseledger.events.RefundApproved;
 import com.caseledger.events.RefundFailed;
@@ -138,6 +139,21 @@ public class CaseTimeline {
         version = sequence;
         lastActivityAt = at;
         return true;
+    }
+
+    /**
+     * Replaces every personal text of the fold with {@link PersonalData#ERASED}, as an erasure of its customer makes
+     * the events read; a text that was never given stays absent. The version stays: no event of the case was added.
+     */
+    public void erasePersonalData() {
+        subject = erased(subject);
+        description = erased(description);
+        refunds.replaceAll((id, refund) -> refund.erased());
+        followUps.replaceAll((id, call) -> call.erased());
+    }
+
+    static String erased(String text) {
+        return text == null ? null : PersonalData.ERASED;
     }
 
     private void afterSales(CaseEvent event, Instant at) {

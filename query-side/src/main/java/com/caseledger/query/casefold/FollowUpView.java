@@ -34,4 +34,11 @@ public record FollowUpView(String followUpId, FollowUpStatus status, Instant sch
         return new FollowUpView(followUpId, FollowUpStatus.MISSED, scheduledFor, purpose, automatic, scheduledAt,
                 reschedules, null, null, null, reason, at);
     }
+
+    /** The call with its purpose, notes and reason erased. */
+    FollowUpView erased() {
+        return new FollowUpView(followUpId, status, scheduledFor, CaseTimeline.erased(purpose), automatic, scheduledAt,
+                reschedules, satisfaction, CaseTimeline.erased(notes), completedAt, CaseTimeline.erased(missReason),
+                missedAt);
+    }
 }

@@ -44,4 +44,11 @@ public record RefundView(String refundId, RefundKind kind,
         return new RefundView(refundId, kind, amount, reason, RefundStatus.FAILED, requestedAt, approverId,
                 automaticApproval, decidedAt, null, null, null, why, at);
     }
+
+    /** The request with its reasons erased. */
+    RefundView erased() {
+        return new RefundView(refundId, kind, amount, CaseTimeline.erased(reason), status, requestedAt, approverId,
+                automaticApproval, decidedAt, CaseTimeline.erased(rejectionReason), reference, issuedAt,
+                CaseTimeline.erased(failureReason), failedAt);
+    }
 }

@@ -1,6 +1,7 @@
 package com.caseledger.query.feed;
 
 import com.caseledger.events.CaseEvent;
+import com.caseledger.events.CustomerErased;
 import com.caseledger.platform.web.InvalidInputException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
@@ -87,7 +88,7 @@ public class FeedController {
     private static Set<String> eventTypes() {
         ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AssignableTypeFilter(CaseEvent.class));
-        TreeSet<String> names = new TreeSet<>();
+        TreeSet<String> names = new TreeSet<>(Set.of(CustomerErased.class.getSimpleName()));
         scanner.findCandidateComponents(CaseEvent.class.getPackageName()).forEach(candidate -> {
             String className = candidate.getBeanClassName();
             names.add(className.substring(className.lastIndexOf('.') + 1));

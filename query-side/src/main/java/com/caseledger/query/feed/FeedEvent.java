@@ -7,6 +7,7 @@ import java.time.Instant;
 
 /** One recorded event as the export feed gives it, with the cursor that resumes the feed right after it. */
 public record FeedEvent(@Schema(description = "pass as `after` to continue right after this event") String cursor,
+                        @Schema(description = "the case; for an erasure of a customer, customer/ and the customer's id")
                         String caseId,
                         long sequence,
                         String eventId,

@@ -1,0 +1,141 @@
+package com.caseledger.platform.personaldata;
+
+import com.caseledger.events.CaseEvent;
+import com.caseledger.events.CaseOpened;
+import com.caseledger.platform.database.StorableText;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import static com.caseledger.platform.database.EventStoreMigrations.SCHEMA;
+
+/**
+ * Owns {@code eventstore.customer_key} (every key a customer's text was sealed with; its bytes gone once destroyed)
+ * and {@code eventstore.case_customer} (whose case it is, recorded when the case is opened, since later events name
+ * only the case). Keys are written in the transaction that records the event, through the Spring-managed connection.
+ * Ids are stored as PostgreSQL can hold them ({@link StorableText}: an imported id may carry NUL).
+ * Keys read to open text are kept for {@link PersonalDataSettings#keyCacheTime()}; a key destroyed on this node is
+ * dropped from the cache at once (and again when the erasure commits).
+ */
+@Repository
+public class CustomerKeyStore implements PersonalDataKeys {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final ObjectMapper OPENING = new ObjectMapper();
+
+    private final JdbcTemplate jdbc;
+    private final Cache<String, Optional<CustomerKey>> keysById;
+
+    public CustomerKeyStore(JdbcTemplate jdbc, PersonalDataSettings settings) {
+        this.jdbc = jdbc;
+        this.keysById = Caffeine.newBuilder()
+                .expireAfterWrite(settings.keyCacheTime())
+                .maximumSize(settings.keyCacheSize())
+                .build();
+    }
+
+    @Override
+    public CustomerKey currentKeyFor(CaseEvent event) {
+        if (event instanceof CaseOpened opened) {
+            jdbc.update("insert into " + SCHEMA + ".case_customer (case_id, customer_id) values (?, ?) "
+                    + "on conflict (case_id) do nothing", StorableText.of(opened.caseId()), StorableText.of(opened.customerId()));
+            return currentKeyOf(opened.customerId());
+        }
+        List<String> customers = jdbc.queryForList("select customer_id from " + SCHEMA + ".case_customer "
+                + "where case_id = ?", String.class, StorableText.of(event.caseId()));
+        return currentKeyOfStored(customers.isEmpty() ? recordCustomerOfOpenedCase(event.caseId()) : customers.get(0));
+    }
+
+    /** A case opened before keys existed: its customer is read from its opening event (its id is never sealed). */
+    private String recordCustomerOfOpenedCase(String caseId) {
+        List<byte[]> opening = jdbc.queryForList("select payload from " + SCHEMA + ".domain_event_entry "
+                + "where aggregate_identifier = ? and sequence_number = 0 and payload_type = ?", byte[].class, caseId,
+                CaseOpened.class.getName());
+        if (opening.isEmpty()) {
+            throw new IllegalStateException("Case " + caseId + " has no opening event: its text cannot be sealed "
+                    + "with its customer's key");
+        }
+        String customerId;
+        try {
+            customerId = StorableText.of(OPENING.readTree(opening.get(0)).path("customerId").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException("The opening event of case " + caseId + " is not JSON", e);
+        }
+        jdbc.update("insert into " + SCHEMA + ".case_customer (case_id, customer_id) values (?, ?) "
+                + "on conflict (case_id) do nothing", StorableText.of(caseId), customerId);
+        return customerId;
+    }
+
+    /** The customer's live key; a new one when they have none yet or their keys were destroyed. */
+    CustomerKey currentKeyOf(String customerId) {
+        return currentKeyOfStored(StorableText.of(customerId));
+    }
+
+    private CustomerKey currentKeyOfStored(String customerId) {
+        Optional<CustomerKey> current = liveKeyOf(customerId);
+        if (current.isPresent()) {
+            return current.get();
+        }
+        byte[] secret = new byte[SealedText.KEY_BYTES];
+        RANDOM.nextBytes(secret);
+        // two transactions making a first key together: the unique index makes the second wait and take the first's
+        jdbc.update("insert into " + SCHEMA + ".customer_key (key_id, customer_id, key_bytes, created_at) "
+                + "values (?, ?, ?, now()) on conflict (customer_id) where destroyed_at is null do nothing",
+                UUID.randomUUID().toString(), customerId, secret);
+        return liveKeyOf(customerId).orElseThrow(() -> new IllegalStateException(
+                "The key made for customer " + customerId + " is not there"));
+    }
+
+    private Optional<CustomerKey> liveKeyOf(String customerId) {
+        return jdbc.query("select key_id, key_bytes from " + SCHEMA + ".customer_key "
+                + "where customer_id = ? and destroyed_at is null", CustomerKeyStore::key, customerId)
+                .stream().findFirst();
+    }
+
+    @Override
+    public Optional<CustomerKey> key(String keyId) {
+        return keysById.get(keyId, id -> jdbc.query("select key_id, key_bytes from " + SCHEMA + ".customer_key "
+                + "where key_id = ?", CustomerKeyStore::key, id).stream().findFirst());
+    }
+
+    /**
+     * Destroys every live key of the customer, in the caller's transaction; answers how many. Text sealed with them
+     * reads as erased from then on; a later text of the customer gets a new key.
+     */
+    public int destroyKeysOf(String customerId) {
+        List<String> destroyed = jdbc.queryForList("update " + SCHEMA + ".customer_key "
+                + "set key_bytes = null, destroyed_at = now() where customer_id = ? and destroyed_at is null "
+                + "returning key_id", String.class, StorableText.of(customerId));
+        keysById.invalidateAll(destroyed);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            // a reader may have cached a key again from before this transaction committed
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    keysById.invalidateAll(destroyed);
+                }
+            });
+        }
+        return destroyed.size();
+    }
+
+    private static CustomerKey key(ResultSet rs, int row) throws SQLException {
+        byte[] secret = rs.getBytes("key_bytes");
+        return new CustomerKey(rs.getString("key_id"),
+                secret == null ? null : new SecretKeySpec(secret, SealedText.ALGORITHM));
+    }
+}
