@@ -52,7 +52,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = CaseLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"caseledger.data-dir=target/test-data/${random.uuid}",
-                "caseledger.security.jwt.roles-claim=realm_access.roles"})
+                "caseledger.security.jwt.roles-claim=realm_access.roles",
+                // a configured user list: a service account that signs in with HTTP Basic beside the tokens
+                "caseledger.security.users[0].name=warehouse-loader",
+                "caseledger.security.users[0].password={bcrypt}$2a$10$lAanViBP32GoBb7fc/pjJepveFWeR70SXOXfRwWa9.fIaZA2isKf2", // the bcrypt hash of s3cret-loader
+                "caseledger.security.users[0].roles=ANALYST"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class JwtSignInHttpTest {
 
@@ -152,6 +156,19 @@ class JwtSignInHttpTest {
             assertAskedForABearerToken(send(HttpMethod.POST, "/api/cases", newCase(), basic));
             assertAskedForABearerToken(send(HttpMethod.GET, "/api/cases", null, basic));
         }
+    }
+
+    @Test
+    void a_configured_user_signs_in_with_basic_beside_the_tokens_with_their_own_roles_only() {
+        String loader = "Basic " + Base64.getEncoder().encodeToString("warehouse-loader:s3cret-loader"
+                .getBytes(StandardCharsets.UTF_8));
+        String wrong = "Basic " + Base64.getEncoder().encodeToString("warehouse-loader:guess"
+                .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(send(HttpMethod.GET, "/api/events?limit=1", null, loader).getStatusCode().value()).isEqualTo(200);
+        problem(send(HttpMethod.POST, "/api/cases", newCase(), loader), 403);
+        problem(send(HttpMethod.GET, "/api/events?limit=1", null, wrong), 401);
+        assertNothingRecorded();
     }
 
     private void assertAskedForABearerToken(ResponseEntity<String> answer) {
