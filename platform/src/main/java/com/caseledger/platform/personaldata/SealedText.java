@@ -118,8 +118,17 @@ public record SealedText(String keyId, byte[] sealed) {
         return text.toString();
     }
 
+    /** One cipher a thread: looking one up costs more than the sealing of a short text. */
+    private static final ThreadLocal<Cipher> CIPHERS = ThreadLocal.withInitial(() -> {
+        try {
+            return Cipher.getInstance(TRANSFORMATION);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(TRANSFORMATION + " is part of every Java runtime", e);
+        }
+    });
+
     private static Cipher cipher(int mode, SecretKey key, byte[] iv, String keyId) throws GeneralSecurityException {
-        Cipher cipher = Cipher.getInstance(TRANSFORMATION);
+        Cipher cipher = CIPHERS.get();
         cipher.init(mode, key, new GCMParameterSpec(TAG_BITS, iv, 0, IV_BYTES));
         cipher.updateAAD(keyId.getBytes(StandardCharsets.UTF_8));
         return cipher;
