@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Spring context and one database for every test class of this JVM. Tests stay apart by their own customers,
  * agents and (for reports) their own periods.
  */
+@AutoConfigureObservability(tracing = false) // metrics export as in production (the Prometheus endpoint)
 @SpringBootTest(classes = CaseLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "caseledger.data-dir=target/test-data/${random.uuid}")
 public abstract class CaseLedgerHttpTest {

@@ -5,6 +5,7 @@ import com.caseledger.events.EventMetadata;
 import com.caseledger.platform.security.Role;
 import com.caseledger.platform.security.SignedInUser;
 import com.caseledger.platform.web.AccessRefused;
+import com.caseledger.platform.web.RequestLogContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 
@@ -61,6 +62,9 @@ public final class RequestMetadata {
     }
 
     private static String correlationId(HttpServletRequest request) {
+        if (request.getAttribute(RequestLogContext.CORRELATION_ATTRIBUTE) instanceof String logged) {
+            return logged;
+        }
         String given = header(request, CORRELATION_HEADER);
         return given != null ? given : UUID.randomUUID().toString();
     }

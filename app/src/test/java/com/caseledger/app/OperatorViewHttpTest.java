@@ -1,0 +1,67 @@
+package com.caseledger.app;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.ResponseEntity;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What an operator sees: the correlation id and the user in every log line of a request, and Prometheus metrics. */
+@ExtendWith(OutputCaptureExtension.class)
+class OperatorViewHttpTest extends CaseLedgerHttpTest {
+
+    @Autowired
+    private LoggingSystem logging;
+
+    @Test
+    void a_requests_log_lines_and_its_events_carry_its_correlation_id_and_user(CapturedOutput output) {
+        String correlationId = "trace-" + UUID.randomUUID();
+        logging.setLogLevel("caseledger.access", LogLevel.INFO);
+        try {
+            ResponseEntity<String> opened = post("/api/cases", Map.of("type", "INQUIRY", "channel", "EMAIL",
+                    "customerId", customer(), "subject", "Hi"), as("agent", "X-Correlation-Id", correlationId));
+
+            assertThat(opened.getHeaders().getFirst("X-Correlation-Id")).isEqualTo(correlationId);
+            assertThat(output.getOut()).contains("[" + correlationId + " agent]")
+                    .containsPattern("caseledger.access +\\[" + correlationId + " agent\\] : POST /api/cases 201 \\d+ ms");
+        } finally {
+            logging.setLogLevel("caseledger.access", null);
+        }
+    }
+
+    @Test
+    void without_a_correlation_id_the_answer_names_the_one_its_events_record() {
+        ResponseEntity<String> opened = post("/api/cases", Map.of("type", "INQUIRY", "channel", "EMAIL",
+                "customerId", customer(), "subject", "Hi"));
+        String caseId = json(opened).get("caseId").asText();
+
+        String given = opened.getHeaders().getFirst("X-Correlation-Id");
+        JsonNode history = json(get("/api/cases/" + caseId + "/history"));
+
+        assertThat(given).isNotBlank();
+        assertThat(history.get(0).get("correlationId").asText()).isEqualTo(given);
+    }
+
+    @Test
+    void prometheus_metrics_are_for_admins() {
+        post("/api/cases", Map.of("type", "INQUIRY", "channel", "EMAIL", "customerId", customer(), "subject", "Hi"));
+
+        ResponseEntity<String> metrics = RawHttp.send(port, "GET", "/actuator/prometheus", null);
+        ResponseEntity<String> forAgent = RawHttp.send(port, "GET", "/actuator/prometheus", null,
+                "Authorization", basic("agent"));
+
+        assertThat(metrics.getStatusCode().value()).isEqualTo(200);
+        assertThat(metrics.getBody()).contains("http_server_requests_seconds_count", "jvm_memory_used_bytes",
+                "hikaricp_connections_active");
+        assertThat(forAgent.getStatusCode().value()).isEqualTo(403);
+    }
+}
