@@ -18,7 +18,6 @@ import com.caseledger.events.sla.SlaMatch;
 import com.caseledger.events.sla.SlaPolicy;
 import com.caseledger.events.sla.SlaTargets;
 import com.caseledger.events.sla.WorkingInterval;
-import com.caseledger.platform.web.SingleLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,7 +25,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -49,7 +47,8 @@ import java.util.Set;
 
 /**
  * Changes of the SLA definitions: each PUT or DELETE that changes something is one event, recorded with the
- * signed-in user as actor. A PUT creates or replaces; one that repeats the definition in force records nothing.
+ * signed-in user as actor. A PUT creates or replaces; one that repeats the definition in force records nothing. Ids in
+ * the path are held to the rule of every path segment (one line, at most 200 characters).
  */
 @RestController
 @Tag(name = "SLA administration", description = "Business calendars and SLA policies; every change is an event")
@@ -75,7 +74,7 @@ public class SlaAdminController {
                     @ApiResponse(responseCode = "201", description = "defined",
                             content = @Content(schema = @Schema(implementation = CalendarView.class))),
                     @ApiResponse(responseCode = "409", description = "Another change of the SLA definitions came first; retry")})
-    public ResponseEntity<CalendarView> defineCalendar(@PathVariable @SingleLine @Size(max = SlaRequests.ID_LENGTH) String calendarId,
+    public ResponseEntity<CalendarView> defineCalendar(@PathVariable String calendarId,
                                                        @Valid @RequestBody CalendarRequest body) {
         BusinessCalendar calendar = BusinessCalendar.parse(body.zone(), intervals(body.workingHours()), body.holidays());
         SlaChange change = send(new DefineSlaCalendar(calendarId, calendar));
@@ -93,7 +92,7 @@ public class SlaAdminController {
                     @ApiResponse(responseCode = "201", description = "defined (also again after a removal)",
                             content = @Content(schema = @Schema(implementation = PolicyView.class))),
                     @ApiResponse(responseCode = "409", description = "Another change of the SLA definitions came first; retry")})
-    public ResponseEntity<PolicyView> definePolicy(@PathVariable @SingleLine @Size(max = SlaRequests.ID_LENGTH) String policyId,
+    public ResponseEntity<PolicyView> definePolicy(@PathVariable String policyId,
                                                    @Valid @RequestBody PolicyRequest body) {
         SlaChange change = send(new DefineSlaPolicy(policyId, policy(body)));
         DefinitionsAt now = history.current();
@@ -108,7 +107,7 @@ public class SlaAdminController {
                     @ApiResponse(responseCode = "204", description = "removed"),
                     @ApiResponse(responseCode = "404", description = "No such policy in force"),
                     @ApiResponse(responseCode = "409", description = "Another change of the SLA definitions came first; retry")})
-    public ResponseEntity<Void> removePolicy(@PathVariable @SingleLine @Size(max = SlaRequests.ID_LENGTH) String policyId) {
+    public ResponseEntity<Void> removePolicy(@PathVariable String policyId) {
         send(new RemoveSlaPolicy(policyId));
         return ResponseEntity.noContent().build();
     }

@@ -22,7 +22,8 @@ import java.util.Map;
  */
 final class SlaRequests {
 
-    static final int ID_LENGTH = 100;
+    /** As long as a path segment may be, so every calendar that can be defined can be named. */
+    static final int ID_LENGTH = 200;
     static final String TARGET = "whole seconds of working time, 1 to 31622400 (366 days); absent: not measured";
 
     private SlaRequests() {
