@@ -88,6 +88,24 @@ public abstract class CaseLedgerHttpTest {
 
     /** POSTs a JSON body (a Map, or a raw String sent as it is) with the given headers (name, value, ...). */
     protected ResponseEntity<String> post(String path, Object body, String... headers) {
+        return withBody(HttpMethod.POST, path, body, headers);
+    }
+
+    /** PUTs a JSON body (a Map, or a raw String sent as it is) with the given headers (name, value, ...). */
+    protected ResponseEntity<String> put(String path, Object body, String... headers) {
+        return withBody(HttpMethod.PUT, path, body, headers);
+    }
+
+    protected ResponseEntity<String> delete(String path, String... headers) {
+        HttpHeaders httpHeaders = new HttpHeaders();
+        httpHeaders.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            httpHeaders.add(headers[i], headers[i + 1]);
+        }
+        return exchange(HttpMethod.DELETE, path, new HttpEntity<>(httpHeaders));
+    }
+
+    private ResponseEntity<String> withBody(HttpMethod method, String path, Object body, String... headers) {
         HttpHeaders httpHeaders = new HttpHeaders();
         httpHeaders.setContentType(MediaType.APPLICATION_JSON);
         httpHeaders.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
@@ -95,7 +113,7 @@ public abstract class CaseLedgerHttpTest {
             httpHeaders.add(headers[i], headers[i + 1]);
         }
         String text = body == null ? null : body instanceof String raw ? raw : write(body);
-        return exchange(HttpMethod.POST, path, new HttpEntity<>(text, httpHeaders));
+        return exchange(method, path, new HttpEntity<>(text, httpHeaders));
     }
 
     protected ResponseEntity<String> get(String path, String... headers) {

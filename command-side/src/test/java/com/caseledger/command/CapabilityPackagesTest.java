@@ -13,16 +13,17 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * One home per capability: after-sales requests, follow-up calls and surveys decide in their own packages and
- * import neither each other nor the case (which composes them); what they all use lives in {@code casework}.
+ * One home per capability: after-sales requests, follow-up calls, surveys and SLA definitions decide in their own
+ * packages and import neither each other nor the case (which composes them); what they all use lives in
+ * {@code casework}.
  */
 class CapabilityPackagesTest {
 
     private static final Path SOURCES = Path.of("src/main/java/com/caseledger/command");
-    private static final List<String> CAPABILITIES = List.of("refunds", "followups", "surveys");
+    private static final List<String> CAPABILITIES = List.of("refunds", "followups", "surveys", "sla");
 
     @ParameterizedTest
-    @ValueSource(strings = {"refunds", "followups", "surveys"})
+    @ValueSource(strings = {"refunds", "followups", "surveys", "sla"})
     void a_capability_imports_no_other_capability_and_not_the_case(String capability) {
         List<String> imports = importsOf(capability);
 

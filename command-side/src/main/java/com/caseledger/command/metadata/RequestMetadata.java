@@ -30,21 +30,30 @@ public final class RequestMetadata {
     }
 
     public static MetaData of(HttpServletRequest request, CaseCommand command, Long expectedVersion) {
+        return of(request, command.imported(), expectedVersion);
+    }
+
+    /** For a command that records a change made now and never imports history, such as an SLA definition. */
+    public static MetaData ofChange(HttpServletRequest request) {
+        return of(request, false, null);
+    }
+
+    private static MetaData of(HttpServletRequest request, boolean imported, Long expectedVersion) {
         SignedInUser user = SignedInUser.current();
         String named = header(request, ACTOR_HEADER);
-        if (command.imported() && !user.has(Role.ADMIN)) {
+        if (imported && !user.has(Role.ADMIN)) {
             throw new AccessRefused("occurredAt", "only an ADMIN imports history (a command with occurredAt); "
                     + "leave it out to record the change as happening now");
         }
-        if (!command.imported() && named != null && !named.equals(user.name())) {
+        if (!imported && named != null && !named.equals(user.name())) {
             throw new AccessRefused(ACTOR_HEADER, "names someone other than the signed-in user; only an ADMIN "
                     + "importing history (a command with occurredAt) may name the actor");
         }
         Map<String, Object> data = new HashMap<>();
-        data.put(EventMetadata.ACTOR, command.imported() && named != null ? named : user.name());
+        data.put(EventMetadata.ACTOR, imported && named != null ? named : user.name());
         data.put(EventMetadata.CAUSED_BY, user.name());
         data.put(EventMetadata.CORRELATION_ID, correlationId(request));
-        if (command.imported()) {
+        if (imported) {
             data.put(EventMetadata.IMPORTED_BY, user.name());
         }
         if (expectedVersion != null) {

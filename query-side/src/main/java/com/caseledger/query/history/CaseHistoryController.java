@@ -40,7 +40,11 @@ public class CaseHistoryController {
         List<HistoryEntry> entries = new ArrayList<>();
         DomainEventStream events = eventStore.readEvents(caseId, FIRST_SEQUENCE);
         while (events.hasNext()) {
-            entries.add(entry(events.next()));
+            DomainEventMessage<?> message = events.next();
+            // other streams share the store (the SLA definitions): a case's history shows case events only
+            if (message.getPayload() instanceof CaseEvent) {
+                entries.add(entry(message));
+            }
         }
         if (entries.isEmpty()) {
             throw new NotFoundException("No case " + Problems.echo(caseId) + " exists.");
@@ -53,7 +57,7 @@ public class CaseHistoryController {
         Object payload = message.getPayload();
         return new HistoryEntry(message.getSequenceNumber(), message.getIdentifier(),
                 message.getPayloadType().getSimpleName(),
-                payload instanceof CaseEvent event ? event.occurredAt() : message.getTimestamp(),
+                ((CaseEvent) payload).occurredAt(),
                 message.getTimestamp(),
                 text(metaData.get(EventMetadata.ACTOR)), text(metaData.get(EventMetadata.CAUSED_BY)),
                 text(metaData.get(EventMetadata.IMPORTED_BY)), text(metaData.get(EventMetadata.CORRELATION_ID)),

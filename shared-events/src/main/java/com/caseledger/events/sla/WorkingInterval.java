@@ -54,6 +54,11 @@ public record WorkingInterval(LocalTime from, LocalTime to) {
         }
     }
 
+    /** The interval as the API writes it: "24:00" for the end of the day. */
+    public Text text() {
+        return new Text(from.toString(), endsAtEndOfDay() ? END_OF_DAY : to.toString());
+    }
+
     public boolean endsAtEndOfDay() {
         return to.equals(LocalTime.MIDNIGHT);
     }
