@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.Random;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -80,6 +81,9 @@ class EveryEndpointRefusesBadBodiesHttpTest extends CaseLedgerHttpTest {
         pathValues.put("caseId", caseId);
         pathValues.put("refundId", json(refund).get("refundId").asText());
         pathValues.put("followUpId", json(followUp).get("followUpId").asText());
+        // SLA definitions are created by their PUT: ids of their own, so that a body wrongly accepted would show
+        pathValues.put("calendarId", "fuzz-calendar-" + UUID.randomUUID());
+        pathValues.put("policyId", "fuzz-policy-" + UUID.randomUUID());
     }
 
     @AfterEach
