@@ -39,6 +39,8 @@ public class CustomerKeyStore implements PersonalDataKeys {
 
     private final JdbcTemplate jdbc;
     private final Cache<String, Optional<CustomerKey>> keysById;
+    /** Whose case is whose never changes: remembered, so that sealing a case's text asks only for the live key. */
+    private final Cache<String, String> customerOfCase;
 
     public CustomerKeyStore(JdbcTemplate jdbc, PersonalDataSettings settings) {
         this.jdbc = jdbc;
@@ -46,6 +48,7 @@ public class CustomerKeyStore implements PersonalDataKeys {
                 .expireAfterWrite(settings.keyCacheTime())
                 .maximumSize(settings.keyCacheSize())
                 .build();
+        this.customerOfCase = Caffeine.newBuilder().maximumSize(settings.keyCacheSize()).build();
     }
 
     @Override
@@ -55,9 +58,15 @@ public class CustomerKeyStore implements PersonalDataKeys {
                     + "on conflict (case_id) do nothing", StorableText.of(opened.caseId()), StorableText.of(opened.customerId()));
             return currentKeyOf(opened.customerId());
         }
-        List<String> customers = jdbc.queryForList("select customer_id from " + SCHEMA + ".case_customer "
-                + "where case_id = ?", String.class, StorableText.of(event.caseId()));
-        return currentKeyOfStored(customers.isEmpty() ? recordCustomerOfOpenedCase(event.caseId()) : customers.get(0));
+        String caseId = StorableText.of(event.caseId());
+        String customer = customerOfCase.getIfPresent(caseId);
+        if (customer == null) {
+            List<String> customers = jdbc.queryForList("select customer_id from " + SCHEMA + ".case_customer "
+                    + "where case_id = ?", String.class, caseId);
+            customer = customers.isEmpty() ? recordCustomerOfOpenedCase(event.caseId()) : customers.get(0);
+            customerOfCase.put(caseId, customer);
+        }
+        return currentKeyOfStored(customer);
     }
 
     /** A case opened before keys existed: its customer is read from its opening event (its id is never sealed). */

@@ -27,6 +27,8 @@ final class CachedCredentials implements AuthenticationProvider {
     private final AuthenticationProvider verifier;
     private final Cache<String, Authentication> verified;
     private final SecretKeySpec key;
+    /** One MAC a thread: looking one up costs more than the digest itself. */
+    private final ThreadLocal<Mac> macs;
 
     CachedCredentials(AuthenticationProvider verifier, Duration keepFor) {
         this.verifier = verifier;
@@ -34,7 +36,17 @@ final class CachedCredentials implements AuthenticationProvider {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+            }
+        });
     }
+
 
     @Override
     public Authentication authenticate(Authentication attempt) {
@@ -59,12 +71,6 @@ final class CachedCredentials implements AuthenticationProvider {
     }
 
     private String digest(String password) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(key);
-            return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return Base64.getEncoder().encodeToString(macs.get().doFinal(password.getBytes(StandardCharsets.UTF_8)));
     }
 }
