@@ -11,15 +11,17 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.crypto.spec.SecretKeySpec;
 
 import static com.caseledger.platform.database.EventStoreMigrations.SCHEMA;
 
@@ -35,6 +37,8 @@ import static com.caseledger.platform.database.EventStoreMigrations.SCHEMA;
 public class CustomerKeyStore implements PersonalDataKeys {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The key under which a transaction's live keys are bound to it. */
+    private static final Object TRANSACTION_KEYS = new Object();
     private static final ObjectMapper OPENING = new ObjectMapper();
 
     private final JdbcTemplate jdbc;
@@ -95,6 +99,42 @@ public class CustomerKeyStore implements PersonalDataKeys {
     }
 
     private CustomerKey currentKeyOfStored(String customerId) {
+        Map<String, CustomerKey> thisTransaction = keysOfThisTransaction();
+        CustomerKey known = thisTransaction.get(customerId);
+        if (known == null) {
+            known = liveOrNewKeyOf(customerId);
+            thisTransaction.put(customerId, known);
+        }
+        return known;
+    }
+
+    /**
+     * The live keys this transaction has read, so that a command's several texts, or an import's many events of one
+     * customer, ask for the key once. Within one transaction the answer would not change; across transactions
+     * nothing is kept, since another node may destroy a key at any time.
+     */
+    private static Map<String, CustomerKey> keysOfThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return new HashMap<>();
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, CustomerKey> keys = (Map<String, CustomerKey>) TransactionSynchronizationManager.getResource(
+                TRANSACTION_KEYS);
+        if (keys == null) {
+            Map<String, CustomerKey> fresh = new HashMap<>();
+            TransactionSynchronizationManager.bindResource(TRANSACTION_KEYS, fresh);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(TRANSACTION_KEYS);
+                }
+            });
+            keys = fresh;
+        }
+        return keys;
+    }
+
+    private CustomerKey liveOrNewKeyOf(String customerId) {
         Optional<CustomerKey> current = liveKeyOf(customerId);
         if (current.isPresent()) {
             return current.get();
@@ -130,6 +170,7 @@ public class CustomerKeyStore implements PersonalDataKeys {
                 + "set key_bytes = null, destroyed_at = now() where customer_id = ? and destroyed_at is null "
                 + "returning key_id", String.class, StorableText.of(customerId));
         keysById.invalidateAll(destroyed);
+        keysOfThisTransaction().remove(StorableText.of(customerId));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             // a reader may have cached a key again from before this transaction committed
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
