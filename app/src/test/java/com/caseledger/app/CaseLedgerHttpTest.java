@@ -160,6 +160,24 @@ public abstract class CaseLedgerHttpTest {
         return "customer-" + UUID.randomUUID();
     }
 
+    /** The body of an INQUIRY by a customer no other test uses; a mutable map, to add to. */
+    protected static Map<String, Object> inquiry() {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("type", "INQUIRY");
+        body.put("channel", "EMAIL");
+        body.put("customerId", customer());
+        body.put("subject", "Where is my parcel?");
+        return body;
+    }
+
+    /** {@link #inquiry()} on an order of its own worth 900.00 CNY. */
+    protected static Map<String, Object> inquiryOnOrder() {
+        Map<String, Object> body = inquiry();
+        body.put("orderId", "order-" + UUID.randomUUID());
+        body.put("orderAmount", Map.of("amount", "900.00", "currency", "CNY"));
+        return body;
+    }
+
     /** An agent id no other test uses. */
     protected static String agent() {
         return "agent-" + UUID.randomUUID();

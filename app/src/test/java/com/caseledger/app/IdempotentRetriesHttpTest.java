@@ -33,7 +33,7 @@ class IdempotentRetriesHttpTest extends CaseLedgerHttpTest {
     @Test
     void a_retried_opening_answers_the_first_answer_and_opens_one_case() {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = newCase();
+        Map<String, Object> body = inquiry();
         long before = storedEvents();
 
         ResponseEntity<String> first = post("/api/cases", body, as("agent", "Idempotency-Key", key));
@@ -64,7 +64,7 @@ class IdempotentRetriesHttpTest extends CaseLedgerHttpTest {
 
     @Test
     void a_retried_reply_and_approval_are_recorded_once() {
-        String caseId = openCase(caseOnOrder());
+        String caseId = openCase(inquiryOnOrder());
         String replyKey = UUID.randomUUID().toString();
         Map<String, Object> reply = Map.of("agentId", "agent", "body", "We are on it");
 
@@ -90,10 +90,10 @@ class IdempotentRetriesHttpTest extends CaseLedgerHttpTest {
     @Test
     void the_same_key_with_another_request_is_409_and_changes_nothing() {
         String key = UUID.randomUUID().toString();
-        String caseId = json(post("/api/cases", newCase(), "Idempotency-Key", key)).get("caseId").asText();
+        String caseId = json(post("/api/cases", inquiry(), "Idempotency-Key", key)).get("caseId").asText();
         long before = storedEvents();
 
-        JsonNode otherBody = problem(post("/api/cases", newCase(), "Idempotency-Key", key), 409);
+        JsonNode otherBody = problem(post("/api/cases", inquiry(), "Idempotency-Key", key), 409);
         JsonNode otherPath = problem(post("/api/cases/" + caseId + "/notes", Map.of("agentId", "admin", "body", "x"),
                 "Idempotency-Key", key), 409);
 
@@ -105,7 +105,7 @@ class IdempotentRetriesHttpTest extends CaseLedgerHttpTest {
     @Test
     void a_key_is_its_senders_own() {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = newCase();
+        Map<String, Object> body = inquiry();
 
         String agents = json(post("/api/cases", body, as("agent", "Idempotency-Key", key))).get("caseId").asText();
         String supervisors = json(post("/api/cases", body, as("supervisor", "Idempotency-Key", key))).get("caseId").asText();
@@ -115,7 +115,7 @@ class IdempotentRetriesHttpTest extends CaseLedgerHttpTest {
 
     @Test
     void a_refused_command_takes_no_key_so_its_retry_is_judged_anew() {
-        String caseId = openCase(newCase());
+        String caseId = openCase(inquiry());
         String key = UUID.randomUUID().toString();
 
         problem(post("/api/cases/" + caseId + "/close", Map.of(), "Idempotency-Key", key), 409);
@@ -130,7 +130,7 @@ class IdempotentRetriesHttpTest extends CaseLedgerHttpTest {
     void a_malformed_key_is_refused_naming_the_header() {
         long before = storedEvents();
 
-        JsonNode refused = problem(post("/api/cases", newCase(), "Idempotency-Key", "two words"), 400);
+        JsonNode refused = problem(post("/api/cases", inquiry(), "Idempotency-Key", "two words"), 400);
 
         assertThat(fields(refused)).containsExactly("Idempotency-Key");
         assertThat(storedEvents()).isEqualTo(before);
@@ -138,7 +138,7 @@ class IdempotentRetriesHttpTest extends CaseLedgerHttpTest {
 
     @Test
     void two_repeats_at_once_run_the_command_once_and_both_get_its_answer() throws Exception {
-        String caseId = openCase(newCase());
+        String caseId = openCase(inquiry());
         String key = UUID.randomUUID().toString();
         Map<String, Object> note = Map.of("agentId", "admin", "body", "Called the carrier");
         ExecutorService clients = Executors.newFixedThreadPool(4);
@@ -187,21 +187,5 @@ class IdempotentRetriesHttpTest extends CaseLedgerHttpTest {
     private long storedEvents() {
         Long count = jdbc.queryForObject("select count(*) from eventstore.domain_event_entry", Long.class);
         return count == null ? 0 : count;
-    }
-
-    private static Map<String, Object> newCase() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "INQUIRY");
-        body.put("channel", "EMAIL");
-        body.put("customerId", customer());
-        body.put("subject", "Where is my parcel?");
-        return body;
-    }
-
-    private static Map<String, Object> caseOnOrder() {
-        Map<String, Object> body = newCase();
-        body.put("orderId", "order-" + UUID.randomUUID());
-        body.put("orderAmount", Map.of("amount", "900.00", "currency", "CNY"));
-        return body;
     }
 }

@@ -36,7 +36,7 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
             assertThat(answer.getHeaders().getFirst("WWW-Authenticate")).startsWith("Basic");
         }
         long before = storedEvents();
-        problem(RawHttp.send(port, "POST", "/api/cases", write(newCase()), "Authorization", "Basic "), 401);
+        problem(RawHttp.send(port, "POST", "/api/cases", write(inquiry()), "Authorization", "Basic "), 401);
         assertThat(storedEvents()).isEqualTo(before);
     }
 
@@ -72,7 +72,7 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
             "auditor,    403", "analyst,    403"})
     void opening_a_case_is_agent_work(String user, int status) {
         long before = storedEvents();
-        ResponseEntity<String> answer = post("/api/cases", newCase(), as(user));
+        ResponseEntity<String> answer = post("/api/cases", inquiry(), as(user));
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(status);
         if (status == 403) {
             problem(answer, 403);
@@ -86,7 +86,7 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
             "supervisor, replies,        200", "agent,      escalate,       403", "supervisor, escalate,       200",
             "admin,      escalate,       200", "auditor,    await-customer, 403", "agent,      await-customer, 200"})
     void commands_on_a_case_follow_the_roles(String user, String action, int status) {
-        String caseId = openCase(newCase());
+        String caseId = openCase(inquiry());
         Map<String, Object> body = switch (action) {
             case "replies" -> Map.of("agentId", user, "body", "On it");
             case "escalate" -> Map.of("reason", "VIP customer");
@@ -116,7 +116,7 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
             "agent,      list,    200", "analyst,    list,    403",
             "agent,      actuator, 403", "admin,      actuator, 200"})
     void reads_follow_the_roles(String user, String what, int status) {
-        String caseId = openCase(newCase());
+        String caseId = openCase(inquiry());
         String path = switch (what) {
             case "view" -> "/api/cases/" + caseId + "?minVersion=0";
             case "history" -> "/api/cases/" + caseId + "/history";
@@ -143,7 +143,7 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
 
     @Test
     void a_forged_x_actor_is_refused_and_nothing_is_recorded() {
-        String caseId = openCase(newCase());
+        String caseId = openCase(inquiry());
 
         JsonNode refused = problem(post("/api/cases/" + caseId + "/replies", Map.of("agentId", "agent", "body", "Hi"),
                 as("agent", "X-Actor", "supervisor")), 403);
@@ -157,7 +157,7 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
 
     @Test
     void only_an_admin_imports_history_and_an_import_names_its_actor_and_importer() {
-        Map<String, Object> importedCase = newCase();
+        Map<String, Object> importedCase = inquiry();
         importedCase.put("occurredAt", java.time.Instant.now().minusSeconds(60).toString());
         String caseId = openCase(importedCase);
         Map<String, Object> backdated = Map.of("agentId", "agent", "body", "Answered in the old helpdesk",
@@ -179,7 +179,7 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
 
     @Test
     void an_agent_replies_as_themself_and_a_supervisor_may_reply_on_their_behalf() {
-        String caseId = openCase(newCase());
+        String caseId = openCase(inquiry());
 
         JsonNode refused = problem(post("/api/cases/" + caseId + "/replies",
                 Map.of("agentId", "someone-else", "body", "Hi"), as("agent")), 403);
@@ -198,7 +198,7 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
 
     @Test
     void four_eyes_nobody_approves_their_own_request_however_they_name_the_approver() {
-        String caseId = openCase(caseOnOrder());
+        String caseId = openCase(inquiryOnOrder());
         String refundId = requestRefund(caseId, "supervisor");
 
         JsonNode own = problem(approve(caseId, refundId, "supervisor", Map.of()), 403);
@@ -218,7 +218,7 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
 
     @Test
     void issuing_and_failing_are_agent_work_and_readers_cannot() {
-        String caseId = openCase(caseOnOrder());
+        String caseId = openCase(inquiryOnOrder());
         String refundId = requestRefund(caseId, "agent");
         assertThat(approve(caseId, refundId, "supervisor", Map.of()).getStatusCode().value()).isEqualTo(200);
 
@@ -234,7 +234,7 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
 
     @Test
     void if_match_applies_a_command_only_to_the_version_it_names() {
-        String caseId = openCase(newCase());
+        String caseId = openCase(inquiry());
         ResponseEntity<String> first = post("/api/cases/" + caseId + "/notes",
                 Map.of("agentId", "agent", "body", "first"), as("agent", "If-Match", "\"0\""));
         assertThat(first.getStatusCode().value()).as(first.getBody()).isEqualTo(200);
@@ -282,21 +282,5 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
     private long storedEvents() {
         Long count = jdbc.queryForObject("select count(*) from eventstore.domain_event_entry", Long.class);
         return count == null ? 0 : count;
-    }
-
-    private static Map<String, Object> newCase() {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "INQUIRY");
-        body.put("channel", "EMAIL");
-        body.put("customerId", customer());
-        body.put("subject", "Where is my parcel?");
-        return body;
-    }
-
-    private static Map<String, Object> caseOnOrder() {
-        Map<String, Object> body = newCase();
-        body.put("orderId", "order-" + java.util.UUID.randomUUID());
-        body.put("orderAmount", Map.of("amount", "900.00", "currency", "CNY"));
-        return body;
     }
 }
