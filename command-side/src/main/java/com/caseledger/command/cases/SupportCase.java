@@ -49,8 +49,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * One customer matter: its lifecycle (status, priority, assignment) and the status guard every command passes
  * ({@link CaseAction}). After-sales requests, follow-up calls, survey answers and the SLA policy the case takes

@@ -30,6 +30,27 @@ public class CaseViewRepository implements CaseFoldTable {
     /** The column prefixes of the SLA targets, each with its clock's state and due instant. */
     private static final List<String> TARGETS = List.of("first_reply", "next_reply", "resolution");
 
+    /**
+     * A target's status at {@code :now} from its row: a RUNNING clock is ACTIVE until its due instant and BREACHED
+     * after it (as {@link SlaTargetClock#at} says); the other states are stored as they are.
+     */
+    private static final Map<SlaStatus, String> SLA_STATUS = Map.of(
+            SlaStatus.ACTIVE, anyTarget("sla_%1$s_state = 'RUNNING' and sla_%1$s_due >= :now"),
+            SlaStatus.PAUSED, anyTarget("sla_%1$s_state = 'PAUSED'"),
+            SlaStatus.MET, anyTarget("sla_%1$s_state = 'MET'"),
+            SlaStatus.BREACHED,
+            anyTarget("sla_%1$s_state = 'BREACHED' or (sla_%1$s_state = 'RUNNING' and sla_%1$s_due < :now)"));
+
+    /** The nearest due instant among the case's ACTIVE targets; null without one. */
+    private static final String NEAREST_ACTIVE_DUE = "least(" + String.join(", ", TARGETS.stream()
+            .map("case when sla_%1$s_state = 'RUNNING' and sla_%1$s_due >= :now then sla_%1$s_due end"::formatted)
+            .toList()) + ")";
+
+    private static String anyTarget(String condition) {
+        return "(" + String.join(" or ", TARGETS.stream().map(target -> "(" + condition.formatted(target) + ")")
+                .toList()) + ")";
+    }
+
     private final NamedParameterJdbcTemplate jdbc;
     private final CaseFoldRepository folds;
     private final CaseViewVersions versions;
@@ -145,27 +166,6 @@ public class CaseViewRepository implements CaseFoldTable {
         List<CaseView> items = caseIds.stream().filter(found::containsKey).map(found::get)
                 .map(timeline -> CaseView.of(timeline, filter.now())).toList();
         return new CasePage(items, page, size, total == null ? 0 : total);
-    }
-
-    /**
-     * A target's status at {@code :now} from its row: a RUNNING clock is ACTIVE until its due instant and BREACHED
-     * after it (as {@link SlaTargetClock#at} says); the other states are stored as they are.
-     */
-    private static final Map<SlaStatus, String> SLA_STATUS = Map.of(
-            SlaStatus.ACTIVE, anyTarget("sla_%1$s_state = 'RUNNING' and sla_%1$s_due >= :now"),
-            SlaStatus.PAUSED, anyTarget("sla_%1$s_state = 'PAUSED'"),
-            SlaStatus.MET, anyTarget("sla_%1$s_state = 'MET'"),
-            SlaStatus.BREACHED,
-            anyTarget("sla_%1$s_state = 'BREACHED' or (sla_%1$s_state = 'RUNNING' and sla_%1$s_due < :now)"));
-
-    /** The nearest due instant among the case's ACTIVE targets; null without one. */
-    private static final String NEAREST_ACTIVE_DUE = "least(" + String.join(", ", TARGETS.stream()
-            .map("case when sla_%1$s_state = 'RUNNING' and sla_%1$s_due >= :now then sla_%1$s_due end"::formatted)
-            .toList()) + ")";
-
-    private static String anyTarget(String condition) {
-        return "(" + String.join(" or ", TARGETS.stream().map(target -> "(" + condition.formatted(target) + ")")
-                .toList()) + ")";
     }
 
     private static void condition(List<String> conditions, MapSqlParameterSource parameters, String name,
