@@ -167,6 +167,11 @@ class OpenApiHttpTest extends CaseLedgerHttpTest {
         assertThat(size.path("maximum").asInt()).isEqualTo(200);
         JsonNode groupBy = parameter(api.path("paths").path("/api/reports/service-levels").path("get"), "groupBy");
         assertThat(texts(groupBy.path("schema").path("enum"))).contains("day", "channel", "agent");
+        JsonNode slaStatus = parameter(api.path("paths").path("/api/cases").path("get"), "slaStatus");
+        assertThat(texts(slaStatus.path("schema").path("enum")))
+                .containsExactly("ACTIVE", "PAUSED", "MET", "BREACHED");
+        JsonNode sort = parameter(api.path("paths").path("/api/cases").path("get"), "sort");
+        assertThat(texts(sort.path("schema").path("enum"))).containsExactly("opened", "slaDue");
     }
 
     @Test

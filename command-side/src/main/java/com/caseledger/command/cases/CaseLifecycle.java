@@ -13,6 +13,7 @@ import com.caseledger.events.CaseResumed;
 import com.caseledger.events.CaseStatus;
 import com.caseledger.events.CustomerMessageReceived;
 import com.caseledger.events.CaseType;
+import com.caseledger.events.Channel;
 import com.caseledger.events.Money;
 import com.caseledger.events.Priority;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
@@ -30,6 +31,7 @@ class CaseLifecycle {
 
     private CaseStatus status;
     private CaseType type;
+    private Channel channel;
     private Priority priority;
     private String agentId;
     private String team;
@@ -67,6 +69,7 @@ class CaseLifecycle {
         if (event instanceof CaseOpened opened) {
             status = CaseStatus.OPEN;
             type = opened.type();
+            channel = opened.channel();
             priority = opened.priority();
             orderId = opened.orderId();
             orderAmount = opened.orderAmount();
@@ -88,6 +91,14 @@ class CaseLifecycle {
 
     CaseStatus status() {
         return status;
+    }
+
+    CaseType type() {
+        return type;
+    }
+
+    Channel channel() {
+        return channel;
     }
 
     boolean isComplaint() {

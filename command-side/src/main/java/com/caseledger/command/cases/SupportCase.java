@@ -16,6 +16,8 @@ import com.caseledger.command.refunds.OrderRefundLedger;
 import com.caseledger.command.refunds.RefundApprovalPolicy;
 import com.caseledger.command.refunds.RejectRefund;
 import com.caseledger.command.refunds.RequestRefund;
+import com.caseledger.command.sla.CaseSlaPolicy;
+import com.caseledger.command.sla.SlaPolicyCatalog;
 import com.caseledger.command.surveys.RecordSurveyAnswer;
 import com.caseledger.command.surveys.SurveyAnswerRules;
 import com.caseledger.events.AgentReplied;
@@ -35,8 +37,10 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -45,11 +49,10 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Function;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * One customer matter: its lifecycle (status, priority, assignment) and the status guard every command passes
- * ({@link CaseAction}). After-sales requests, follow-up calls and survey answers decide in their own packages;
+ * ({@link CaseAction}). After-sales requests, follow-up calls, survey answers and the SLA policy the case takes
+ * decide in their own packages;
  * the case checks its status, asks them, and records what they decided. State changes only when events are applied.
  * Its fields are also its snapshot (JSON), whose format is the {@link Revision}: a snapshot of another revision is
  * ignored and the case is loaded from its events.
@@ -61,7 +64,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class SupportCase {
 
-    static final String SNAPSHOT_REVISION = "3";
+    static final String SNAPSHOT_REVISION = "4";
 
     @AggregateIdentifier
     private String caseId;
@@ -69,19 +72,26 @@ public class SupportCase {
     private final CaseLifecycle lifecycle = new CaseLifecycle();
     private final AfterSalesRequests afterSales = new AfterSalesRequests();
     private final FollowUpCalls followUps = new FollowUpCalls();
+    private final CaseSlaPolicy slaPolicy = new CaseSlaPolicy();
 
     protected SupportCase() {
-        // for Axon: rebuilt from its events
+        // for Axon: rebuilt from its events, or opened by OpenCase
     }
 
+    /** Opens the case, with the SLA policy it takes: answers version 0, or 1 when a policy applies. */
     @CommandHandler
-    public SupportCase(OpenCase command, Clock clock) {
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    public CaseCommandResult handle(OpenCase command, Clock clock, SlaPolicyCatalog slaPolicies) {
         Instant occurredAt = OccurredAtPolicy.forNewCase(command.occurredAt(), clock);
-        apply(new CaseOpened(command.caseId(), command.type(), command.channel(),
-                Objects.requireNonNullElse(command.category(), Category.OTHER),
-                Objects.requireNonNullElse(command.priority(), Priority.NORMAL),
-                command.customerId(), command.subject(), command.description(), command.orderId(),
-                command.orderAmount(), occurredAt));
+        Priority priority = Objects.requireNonNullElse(command.priority(), Priority.NORMAL);
+        Decision.record(new CaseOpened(command.caseId(), command.type(), command.channel(),
+                        Objects.requireNonNullElse(command.category(), Category.OTHER), priority,
+                        command.customerId(), command.subject(), command.description(), command.orderId(),
+                        command.orderAmount(), occurredAt))
+                .then(slaPolicy.take(command.caseId(), command.type(), command.channel(), priority, slaPolicies,
+                        occurredAt))
+                .applyToCase();
+        return result();
     }
 
     @CommandHandler
@@ -108,8 +118,14 @@ public class SupportCase {
     }
 
     @CommandHandler
-    public CaseCommandResult handle(PrioritizeCase command, Clock clock) {
-        return decide(CaseAction.PRIORITIZE, command.occurredAt(), clock, at -> lifecycle.prioritize(caseId, command, at));
+    public CaseCommandResult handle(PrioritizeCase command, Clock clock, SlaPolicyCatalog slaPolicies) {
+        return decide(CaseAction.PRIORITIZE, command.occurredAt(), clock, at -> {
+            Decision prioritized = lifecycle.prioritize(caseId, command, at);
+            return prioritized.recordsNothing()
+                    ? prioritized
+                    : prioritized.then(slaPolicy.take(caseId, lifecycle.type(), lifecycle.channel(), command.priority(),
+                    slaPolicies, at));
+        });
     }
 
     @CommandHandler
@@ -229,6 +245,7 @@ public class SupportCase {
         lifecycle.evolve(event);
         afterSales.evolve(event, actor);
         followUps.evolve(event);
+        slaPolicy.evolve(event);
         latestOccurredAt = event.occurredAt();
     }
 }

@@ -45,6 +45,10 @@ public final class Decision {
         return this;
     }
 
+    public boolean recordsNothing() {
+        return entries.isEmpty();
+    }
+
     /** Applies the events to the case whose command is being handled. */
     public void applyToCase() {
         entries.forEach(entry -> AggregateLifecycle.apply(entry.event(), entry.metaData()));

@@ -21,7 +21,7 @@ import java.util.Map;
  * the fold of the changes recorded up to it. Reads see every change that was answered, with no projection to wait for.
  */
 @Component
-public class SlaDefinitionHistory {
+public class SlaDefinitionHistory implements SlaPolicyCatalog {
 
     private final EventStore eventStore;
 
@@ -42,6 +42,11 @@ public class SlaDefinitionHistory {
     /** The definitions in force now, as every change answered so far left them. */
     public DefinitionsAt current() {
         return asOf(Instant.MAX);
+    }
+
+    @Override
+    public SlaDefinitions definitionsInForce() {
+        return current().definitions();
     }
 
     /** The definitions as the changes recorded at or before {@code asOf} left them, and who made each one last. */

@@ -5,6 +5,7 @@ import com.caseledger.command.followups.FollowUpPolicy;
 import com.caseledger.command.refunds.InMemoryOrderRefundLedger;
 import com.caseledger.command.refunds.RefundApprovalPolicy;
 import com.caseledger.command.refunds.RequestRefund;
+import com.caseledger.command.sla.SlaPolicyCatalog;
 import com.caseledger.events.CaseClosed;
 import com.caseledger.events.CaseOpened;
 import com.caseledger.events.CaseResolved;
@@ -22,6 +23,7 @@ import com.caseledger.events.RefundApproved;
 import com.caseledger.events.RefundIssued;
 import com.caseledger.events.RefundKind;
 import com.caseledger.events.RefundRequested;
+import com.caseledger.events.sla.SlaDefinitions;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
@@ -54,6 +56,9 @@ abstract class CaseRulesFixture {
 
     protected AggregateTestFixture<SupportCase> fixture;
     protected InMemoryOrderRefundLedger ledger;
+    /** The SLA definitions in force: none, unless a test defines some. */
+    protected final SlaDefinitions slaDefinitions = new SlaDefinitions();
+    private final SlaPolicyCatalog slaPolicies = () -> slaDefinitions;
 
     @BeforeEach
     void setUp() {
@@ -63,6 +68,7 @@ abstract class CaseRulesFixture {
         fixture.registerInjectableResource(new FollowUpPolicy(CALL_AFTER_RESOLUTION));
         fixture.registerInjectableResource(new RefundApprovalPolicy(AUTO_APPROVAL_LIMIT));
         fixture.registerInjectableResource(ledger);
+        fixture.registerInjectableResource(slaPolicies);
     }
 
 

@@ -18,17 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SnapshotFormatTest {
 
     @Test
-    void the_snapshot_fields_are_those_of_revision_3() throws Exception {
+    void the_snapshot_fields_are_those_of_revision_4() throws Exception {
         JsonNode snapshot = JsonMapper.builder().addModule(new JavaTimeModule()).build()
                 .valueToTree(new SupportCase());
 
-        assertThat(SupportCase.SNAPSHOT_REVISION).isEqualTo("3");
+        assertThat(SupportCase.SNAPSHOT_REVISION).isEqualTo("4");
         assertThat(names(snapshot)).containsExactlyInAnyOrder("caseId", "latestOccurredAt", "lifecycle", "afterSales",
-                "followUps");
-        assertThat(names(snapshot.get("lifecycle"))).containsExactlyInAnyOrder("status", "type", "priority", "agentId",
+                "followUps", "slaPolicy");
+        assertThat(names(snapshot.get("lifecycle"))).containsExactlyInAnyOrder("status", "type", "channel", "priority", "agentId",
                 "team", "orderId", "orderAmount");
         assertThat(names(snapshot.get("afterSales"))).containsExactly("requests");
         assertThat(names(snapshot.get("followUps"))).containsExactly("calls");
+        assertThat(names(snapshot.get("slaPolicy"))).containsExactlyInAnyOrder("policyId", "policyVersion");
     }
 
     private static List<String> names(JsonNode node) {

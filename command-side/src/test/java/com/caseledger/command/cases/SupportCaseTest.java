@@ -18,6 +18,7 @@ import com.caseledger.events.CustomerMessageReceived;
 import com.caseledger.events.InternalNoteAdded;
 import com.caseledger.events.Money;
 import com.caseledger.events.Priority;
+import com.caseledger.events.sla.SlaDefinitions;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -31,6 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import com.caseledger.command.casework.CaseRuleViolation;
 import com.caseledger.command.casework.OccurredAtRejected;
 import com.caseledger.command.followups.FollowUpPolicy;
+import com.caseledger.command.sla.SlaPolicyCatalog;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -53,6 +55,7 @@ class SupportCaseTest {
         fixture = new AggregateTestFixture<>(SupportCase.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(new FollowUpPolicy(Duration.ofDays(2)));
+        fixture.registerInjectableResource((SlaPolicyCatalog) SlaDefinitions::new);
     }
 
     // --- opening ---

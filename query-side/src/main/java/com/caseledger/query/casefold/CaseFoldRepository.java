@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Owns {@code projections.case_fold}: every case's {@link CaseTimeline}, stored once, with the revision of its
- * format ({@link TimelineFormat}; rows of revision 1 hold JSON and are still read, and are rewritten in the current
- * format when their case next changes). A row of a revision this version does not know is refused rather than read
+ * format ({@link TimelineFormat}; rows of revision 1 hold JSON and rows of revision 2 the binary form without the SLA
+ * fields; both are still read, and are rewritten in the current format when their case next changes). A row of a revision this version does not know is refused rather than read
  * wrongly: a changed fold ships with a migration of the stored rows, or the projection is rebuilt.
  */
 @Repository
@@ -103,14 +103,14 @@ public class CaseFoldRepository {
     }
 
     private CaseTimeline read(int revision, byte[] timeline) {
-        if (revision == TimelineFormat.REVISION) {
-            return TimelineFormat.read(timeline);
+        if (revision == TimelineFormat.REVISION || revision == TimelineFormat.WITHOUT_SLA_REVISION) {
+            return TimelineFormat.read(timeline, revision);
         }
         if (revision == JSON_REVISION) {
             return json.read(timeline);
         }
         throw new IllegalStateException("A stored case fold has revision " + revision + "; this version of "
-                + "CaseLedger reads revisions " + JSON_REVISION + " and " + TimelineFormat.REVISION + ". Migrate the "
+                + "CaseLedger reads revisions " + JSON_REVISION + " to " + TimelineFormat.REVISION + ". Migrate the "
                 + "stored folds or rebuild the projections.");
     }
 }

@@ -31,6 +31,7 @@ import com.caseledger.events.RefundIssued;
 import com.caseledger.events.RefundRejected;
 import com.caseledger.events.RefundRequested;
 import com.caseledger.events.RefundStatus;
+import com.caseledger.events.SlaPolicyApplied;
 import com.caseledger.events.SurveyAnswered;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
@@ -90,6 +91,12 @@ public class CaseTimeline {
     Map<String, RefundView> refunds = new LinkedHashMap<>();
     Map<String, FollowUpView> followUps = new LinkedHashMap<>();
     SurveysView surveys = SurveysView.NONE;
+    /** The SLA policy the case took; null without one. */
+    AppliedSla sla;
+    /** The oldest customer message after the first reply not yet answered, or the latest such wait answered. */
+    Instant replyWaitStartedAt;
+    /** The reply that ended the wait that began at {@link #replyWaitStartedAt}; null while the customer waits. */
+    Instant replyWaitAnsweredAt;
 
     /** Folds one event in; answers false when it was already folded. */
     public boolean apply(CaseEvent event, long sequence) {
@@ -101,11 +108,19 @@ public class CaseTimeline {
             opened(opened);
         } else if (event instanceof CustomerMessageReceived) {
             customerMessages++;
+            if (firstReplyAt != null && (replyWaitStartedAt == null || replyWaitAnsweredAt != null)) {
+                replyWaitStartedAt = at;
+                replyWaitAnsweredAt = null;
+            }
         } else if (event instanceof AgentReplied) {
             replies++;
             if (firstReplyAt == null) {
                 firstReplyAt = at;
+            } else if (replyWaitStartedAt != null && replyWaitAnsweredAt == null) {
+                replyWaitAnsweredAt = at;
             }
+        } else if (event instanceof SlaPolicyApplied applied) {
+            sla = AppliedSla.of(applied);
         } else if (event instanceof InternalNoteAdded) {
             notes++;
         } else if (event instanceof CaseAssigned assigned) {
@@ -280,6 +295,11 @@ public class CaseTimeline {
 
     public String subject() {
         return subject;
+    }
+
+    /** The clocks of the case's SLA targets; null when it has no SLA policy. */
+    public SlaClocks slaClocks() {
+        return SlaClocks.of(this);
     }
 
     /** Money actually sent back: the issued refunds that carry money. */

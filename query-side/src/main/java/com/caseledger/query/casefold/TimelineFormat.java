@@ -11,6 +11,9 @@ import com.caseledger.events.RefundKind;
 import com.caseledger.events.RefundStatus;
 import com.caseledger.events.ServqualDimension;
 import com.caseledger.events.ServqualRating;
+import com.caseledger.events.sla.BusinessCalendar;
+import com.caseledger.events.sla.SlaTargets;
+import com.caseledger.events.sla.WorkingInterval;
 import com.caseledger.platform.database.StorableText;
 
 import java.io.ByteArrayInputStream;
@@ -21,20 +24,31 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How a {@link CaseTimeline} is stored: its fields one after the other in a compact binary form, in the order they
  * are declared. Every projection batch writes each case it changed, so the fold's format is most of what storing it
  * costs; written this way it is a fifth of its JSON and needs neither JSON's escaping nor PostgreSQL's parsing. Text
  * is stored as PostgreSQL stores text ({@link StorableText}), enums by name, instants to the nanosecond.
- * Revision 1 was JSON ({@link TimelineJson}), which is still read.
+ * Revision 1 was JSON ({@link TimelineJson}), which is still read; so is revision 2, which ends before the SLA policy
+ * and the reply waits (a case folded then and not changed since took no policy).
  */
 final class TimelineFormat {
 
-    static final int REVISION = 2;
+    static final int REVISION = 3;
+    /** Revision 2 ends with the surveys: it has no SLA policy and no reply waits. */
+    static final int WITHOUT_SLA_REVISION = 2;
 
     private TimelineFormat() {
     }
@@ -85,6 +99,9 @@ final class TimelineFormat {
                 out.followUp(call);
             }
             out.surveys(timeline.surveys);
+            out.sla(timeline.sla);
+            out.instant(timeline.replyWaitStartedAt);
+            out.instant(timeline.replyWaitAnsweredAt);
         } catch (IOException e) {
             throw new UncheckedIOException("A case timeline could not be written", e);
         }
@@ -92,6 +109,14 @@ final class TimelineFormat {
     }
 
     static CaseTimeline read(byte[] stored) {
+        return read(stored, REVISION);
+    }
+
+    /** Reads a fold of revision 2 or 3. */
+    static CaseTimeline read(byte[] stored, int revision) {
+        if (revision != REVISION && revision != WITHOUT_SLA_REVISION) {
+            throw new IllegalArgumentException("not a binary fold revision: " + revision);
+        }
         CaseTimeline timeline = new CaseTimeline();
         try (Reader in = new Reader(stored)) {
             timeline.caseId = in.text();
@@ -135,6 +160,11 @@ final class TimelineFormat {
                 timeline.followUps.put(call.followUpId(), call);
             }
             timeline.surveys = in.surveys();
+            if (revision >= REVISION) {
+                timeline.sla = in.sla();
+                timeline.replyWaitStartedAt = in.instant();
+                timeline.replyWaitAnsweredAt = in.instant();
+            }
             if (in.available() > 0) {
                 throw new IllegalStateException("A stored case timeline has " + in.available() + " bytes this format "
                         + "does not know");
@@ -247,6 +277,42 @@ final class TimelineFormat {
             instant(surveys.servqualAnsweredAt());
             writeInt(surveys.answers());
         }
+
+        void sla(AppliedSla sla) throws IOException {
+            writeBoolean(sla != null);
+            if (sla == null) {
+                return;
+            }
+            text(sla.policyId());
+            writeLong(sla.policyVersion());
+            text(sla.calendarId());
+            optionalLong(sla.calendarVersion());
+            optionalLong(sla.targets().firstReplySeconds());
+            optionalLong(sla.targets().nextReplySeconds());
+            optionalLong(sla.targets().resolutionSeconds());
+            calendar(sla.calendar());
+        }
+
+        void calendar(BusinessCalendar calendar) throws IOException {
+            writeBoolean(calendar != null);
+            if (calendar == null) {
+                return;
+            }
+            text(calendar.zone().getId());
+            writeInt(calendar.workingHours().size());
+            for (Map.Entry<DayOfWeek, List<WorkingInterval>> day : calendar.workingHours().entrySet()) {
+                name(day.getKey());
+                writeInt(day.getValue().size());
+                for (WorkingInterval interval : day.getValue()) {
+                    text(interval.from().toString());
+                    text(interval.to().toString());
+                }
+            }
+            writeInt(calendar.holidays().size());
+            for (LocalDate holiday : calendar.holidays()) {
+                text(holiday.toString());
+            }
+        }
     }
 
     private static final class Reader extends DataInputStream {
@@ -316,6 +382,35 @@ final class TimelineFormat {
                 servqual = Map.copyOf(servqual);
             }
             return new SurveysView(csat, csatAnsweredAt, nps, npsAnsweredAt, servqual, instant(), readInt());
+        }
+
+        AppliedSla sla() throws IOException {
+            if (!readBoolean()) {
+                return null;
+            }
+            return new AppliedSla(text(), readLong(), text(), optionalLong(),
+                    new SlaTargets(optionalLong(), optionalLong(), optionalLong()), calendar());
+        }
+
+        BusinessCalendar calendar() throws IOException {
+            if (!readBoolean()) {
+                return null;
+            }
+            ZoneId zone = ZoneId.of(text());
+            Map<DayOfWeek, List<WorkingInterval>> hours = new EnumMap<>(DayOfWeek.class);
+            for (int days = readInt(); days > 0; days--) {
+                DayOfWeek day = name(DayOfWeek.class);
+                List<WorkingInterval> intervals = new ArrayList<>();
+                for (int count = readInt(); count > 0; count--) {
+                    intervals.add(new WorkingInterval(LocalTime.parse(text()), LocalTime.parse(text())));
+                }
+                hours.put(day, intervals);
+            }
+            Set<LocalDate> holidays = new HashSet<>();
+            for (int count = readInt(); count > 0; count--) {
+                holidays.add(LocalDate.parse(text()));
+            }
+            return new BusinessCalendar(zone, hours, holidays);
         }
     }
 }

@@ -32,7 +32,8 @@ public class CaseStateController {
     }
 
     @GetMapping(path = "/api/cases/{caseId}/state", produces = "application/json")
-    @Operation(summary = "The case view as it stood at instant asOf (events that occurred at or before it)")
+    @Operation(summary = "The case view as it stood at instant asOf (events that occurred at or before it; SLA targets as "
+            + "they stood at asOf)")
     public CaseView stateAsOf(@PathVariable String caseId,
                               @Parameter(description = "the instant to look back to") @RequestParam Instant asOf) {
         CaseTimeline timeline = new CaseTimeline();
@@ -51,6 +52,6 @@ public class CaseStateController {
         if (!timeline.exists()) {
             throw new NotFoundException("Case " + Problems.echo(caseId) + " was not yet opened at " + asOf + ".");
         }
-        return CaseView.of(timeline);
+        return CaseView.of(timeline, asOf);
     }
 }

@@ -9,6 +9,8 @@ import com.caseledger.events.Priority;
 import com.caseledger.query.casefold.CaseTimeline;
 import com.caseledger.query.casefold.FollowUpView;
 import com.caseledger.query.casefold.RefundView;
+import com.caseledger.query.casefold.SlaClocks;
+import com.caseledger.query.casefold.SlaView;
 import com.caseledger.query.casefold.SurveysView;
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -17,7 +19,8 @@ import java.util.List;
 
 /**
  * A case as support agents and auditors read it. {@code resolvedAt} is the latest resolution while the case
- * is RESOLVED or CLOSED; durations are whole seconds and null until both of their events happened.
+ * is RESOLVED or CLOSED; durations are whole seconds and null until both of their events happened. SLA targets are
+ * measured at the instant of the read.
  */
 public record CaseView(String caseId,
                        long version,
@@ -52,14 +55,19 @@ public record CaseView(String caseId,
                        @Schema(nullable = true, description = "null until first resolved") Long requesterWaitSeconds,
                        List<RefundView> refunds,
                        List<FollowUpView> followUps,
-                       SurveysView surveys) {
+                       SurveysView surveys,
+                       @Schema(nullable = true, description = "the case's SLA targets as of this read (breaches are "
+                               + "shown as of the read); null when no SLA policy applies to the case")
+                       SlaView sla) {
 
-    public static CaseView of(CaseTimeline c) {
+    /** The case as read at {@code now}: SLA targets whose due instant has passed unmet show BREACHED. */
+    public static CaseView of(CaseTimeline c, Instant now) {
+        SlaClocks sla = c.slaClocks();
         return new CaseView(c.caseId(), c.version(), c.type(), c.status(), c.channel(), c.category(), c.priority(),
                 c.customerId(), c.agentId(), c.team(), c.subject(), c.description(), c.orderId(), c.orderAmount(),
                 c.openedAt(), c.firstReplyAt(), c.firstResolvedAt(), c.resolvedAt(), c.closedAt(), c.lastActivityAt(),
                 c.replies(), c.reopens(), c.customerMessages(), c.notes(), c.escalations(), c.escalationLevel(),
                 c.firstReplySeconds(), c.firstResolutionSeconds(), c.fullResolutionSeconds(), c.requesterWaitSeconds(),
-                c.refunds(), c.followUps(), c.surveys());
+                c.refunds(), c.followUps(), c.surveys(), sla == null ? null : sla.at(now));
     }
 }

@@ -10,6 +10,7 @@ import com.caseledger.platform.web.NotFoundException;
 import com.caseledger.platform.web.Problems;
 import com.caseledger.platform.web.QueryInstants;
 import com.caseledger.query.casefold.CaseTimeline;
+import com.caseledger.query.casefold.SlaStatus;
 import com.caseledger.query.config.QuerySettings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -51,17 +53,19 @@ public class CaseViewController {
     private final CaseViewVersions versions;
     private final EventStore eventStore;
     private final Duration minVersionWait;
+    private final Clock clock;
 
     public CaseViewController(CaseViewRepository repository, CaseViewVersions versions, EventStore eventStore,
-                              QuerySettings settings) {
+                              QuerySettings settings, Clock clock) {
         this.repository = repository;
+        this.clock = clock;
         this.versions = versions;
         this.eventStore = eventStore;
         this.minVersionWait = settings.minVersionWait();
     }
 
     @GetMapping
-    @Operation(summary = "List cases, newest first")
+    @Operation(summary = "List cases, newest first, or the agents' queue: nearest SLA due instant first")
     public CasePage list(@RequestParam(required = false) CaseStatus status,
                          @RequestParam(required = false) CaseType type,
                          @RequestParam(required = false) Channel channel,
@@ -73,6 +77,13 @@ public class CaseViewController {
                          @RequestParam(required = false) Instant openedFrom,
                          @Parameter(description = "only cases opened before this instant; must be after openedFrom")
                          @RequestParam(required = false) Instant openedTo,
+                         @Parameter(description = "only cases with at least one SLA target in this status, as of "
+                                 + "the read") @RequestParam(required = false) SlaStatus slaStatus,
+                         @Parameter(description = "opened: newest opened first; slaDue: the nearest due instant "
+                                 + "among ACTIVE SLA targets first, cases without an ACTIVE target last (newest opened "
+                                 + "first)", schema = @Schema(allowableValues = {"opened", "slaDue"},
+                                 defaultValue = "opened"))
+                         @RequestParam(defaultValue = "opened") String sort,
                          @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
                          @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         QueryInstants.storable("openedFrom", openedFrom);
@@ -80,8 +91,10 @@ public class CaseViewController {
         if (openedFrom != null && openedTo != null && !openedFrom.isBefore(openedTo)) {
             throw new InvalidInputException("openedTo", "must be after openedFrom");
         }
+        CaseOrder order = CaseOrder.parse(sort).orElseThrow(() ->
+                new InvalidInputException("sort", "must be opened or slaDue"));
         return repository.list(new CaseFilter(status, type, channel, category, priority, agentId, customerId,
-                openedFrom, openedTo), page, size);
+                openedFrom, openedTo, slaStatus, clock.instant()), order, page, size);
     }
 
     /** Reads the case until its view has reached {@code minVersion} or the wait is over, woken by each commit. */
@@ -120,7 +133,7 @@ public class CaseViewController {
                                           + "beyond the case's latest recorded event is answered 404 at once")
                                   @RequestParam(required = false) @Min(0) Long minVersion) throws InterruptedException {
         if (minVersion == null) {
-            return tagged(CaseView.of(repository.find(caseId).orElseThrow(() -> unknown(caseId))));
+            return tagged(CaseView.of(repository.find(caseId).orElseThrow(() -> unknown(caseId)), clock.instant()));
         }
         long recorded = eventStore.lastSequenceNumberFor(caseId).orElseThrow(() -> unknown(caseId));
         if (minVersion > recorded) {
@@ -135,7 +148,7 @@ public class CaseViewController {
                             + "; the change is recorded and will show shortly. Retry.");
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
         }
-        return tagged(CaseView.of(timeline.get()));
+        return tagged(CaseView.of(timeline.get(), clock.instant()));
     }
 
     /** The view with its version as ETag, for a command's {@code If-Match}. */

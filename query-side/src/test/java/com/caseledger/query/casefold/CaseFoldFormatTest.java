@@ -11,24 +11,26 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The stored case fold holds these fields: revision 2 ({@link TimelineFormat}) writes them one after the other, and
- * the folds of revision 1 are JSON read back by these names (a field they do not know is refused). A field added,
+ * The stored case fold holds these fields: revision 3 ({@link TimelineFormat}) writes them one after the other
+ * (revision 2 is the same without the last three, the SLA policy and the reply wait), and the folds of revision 1 are
+ * JSON read back by these names (a field they do not know is refused). A field added,
  * renamed or removed changes the format: it must raise {@code TimelineFormat.REVISION} and ship with a migration of
  * the stored folds (or a rebuild).
  */
 class CaseFoldFormatTest {
 
     @Test
-    void the_stored_fold_fields_are_those_of_revisions_1_and_2() {
+    void the_stored_fold_fields_are_those_of_revision_3() {
         JsonNode fold = JsonMapper.builder().addModule(new JavaTimeModule()).build().valueToTree(new CaseTimeline());
 
-        assertThat(TimelineFormat.REVISION).isEqualTo(2);
+        assertThat(TimelineFormat.REVISION).isEqualTo(3);
         List<String> names = new ArrayList<>();
         fold.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactlyInAnyOrder("caseId", "version", "type", "status", "channel", "category",
                 "priority", "customerId", "agentId", "team", "subject", "description", "orderId", "orderAmount",
                 "openedAt", "firstReplyAt", "firstResolvedAt", "lastResolvedAt", "closedAt", "lastActivityAt", "replies",
                 "reopens", "customerMessages", "notes", "escalations", "escalationLevel", "openSince", "openSeconds",
-                "requesterWaitSeconds", "statusChanges", "refunds", "followUps", "surveys");
+                "requesterWaitSeconds", "statusChanges", "refunds", "followUps", "surveys", "sla", "replyWaitStartedAt",
+                "replyWaitAnsweredAt");
     }
 }

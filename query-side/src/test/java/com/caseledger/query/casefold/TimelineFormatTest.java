@@ -30,13 +30,19 @@ import com.caseledger.events.RefundRejected;
 import com.caseledger.events.RefundRequested;
 import com.caseledger.events.ServqualDimension;
 import com.caseledger.events.ServqualRating;
+import com.caseledger.events.SlaPolicyApplied;
 import com.caseledger.events.SurveyAnswered;
+import com.caseledger.events.sla.BusinessCalendar;
+import com.caseledger.events.sla.SlaTargets;
+import com.caseledger.events.sla.WorkingInterval;
 import com.caseledger.platform.database.StorableText;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +55,11 @@ class TimelineFormatTest {
     private static final ObjectMapper FIELDS = new ObjectMapper().findAndRegisterModules()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
+    private static final BusinessCalendar OFFICE = BusinessCalendar.parse("Asia/Shanghai",
+            Map.of("MONDAY", List.of(new WorkingInterval.Text("09:00", "12:00"), new WorkingInterval.Text("13:00", "18:00")),
+                    "SATURDAY", List.of(new WorkingInterval.Text("20:00", "24:00"))),
+            List.of("2026-10-01", "2026-10-02"));
+
     private static Instant at(long secondsAfterOpening) {
         return T0.plusSeconds(secondsAfterOpening);
     }
@@ -59,6 +70,8 @@ class TimelineFormatTest {
         CaseEvent[] events = {
                 new CaseOpened(ID, CaseType.COMPLAINT, Channel.EMAIL, Category.LOGISTICS, Priority.HIGH, "c-1",
                         "Kettle arrived broken \uD83D\uDE1E", "The lid is cracked", "order-9", Money.of("59.90", "CNY"), T0),
+                new SlaPolicyApplied(ID, "complaints", 3L, "office", 2L, new SlaTargets(3600L, null, 86_400L), OFFICE,
+                        T0),
                 new CustomerMessageReceived(ID, "any news?", Channel.CHAT, at(30)),
                 new InternalNoteAdded(ID, "a-1", "checking", at(60)),
                 new CaseAssigned(ID, "a-1", "after-sales", at(90)),
@@ -67,6 +80,7 @@ class TimelineFormatTest {
                 new AgentReplied(ID, "a-1", "sorry", at(300)),
                 new CaseAwaitingCustomer(ID, "photo please", at(600)),
                 new CaseResumed(ID, at(4200)),
+                new CustomerMessageReceived(ID, "and now?", Channel.CHAT, at(4250)),
                 new RefundRequested(ID, "refund-1", RefundKind.REFUND_ONLY, Money.of("59.90", "CNY"), "broken", "order-9", at(4300)),
                 new RefundApproved(ID, "refund-1", "system", true, at(4300)),
                 new RefundIssued(ID, "refund-1", "PAY-1", at(4400)),
@@ -94,6 +108,23 @@ class TimelineFormatTest {
         CaseTimeline read = TimelineFormat.read(TimelineFormat.write(timeline));
 
         assertThat(FIELDS.writeValueAsString(read)).isEqualTo(FIELDS.writeValueAsString(timeline));
+        assertThat(read.sla).isEqualTo(timeline.sla);
+        assertThat(read.replyWaitStartedAt).isEqualTo(at(4250));
+    }
+
+    @Test
+    void a_fold_of_revision_2_reads_without_a_policy_or_a_reply_wait() throws Exception {
+        CaseTimeline timeline = new CaseTimeline();
+        timeline.apply(new CaseOpened(ID, CaseType.INQUIRY, Channel.WEB, Category.OTHER, Priority.NORMAL, "c-2",
+                "Size chart?", null, null, null, T0), 0);
+        byte[] current = TimelineFormat.write(timeline);
+        // revision 2 ended with the surveys: no policy (one byte) and two absent instants (one byte each)
+        byte[] revision2 = Arrays.copyOf(current, current.length - 3);
+
+        CaseTimeline read = TimelineFormat.read(revision2, TimelineFormat.WITHOUT_SLA_REVISION);
+
+        assertThat(FIELDS.writeValueAsString(read)).isEqualTo(FIELDS.writeValueAsString(timeline));
+        assertThat(read.sla).isNull();
     }
 
     @Test

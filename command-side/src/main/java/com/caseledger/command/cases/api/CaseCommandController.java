@@ -56,7 +56,8 @@ public class CaseCommandController {
 
     @PostMapping
     @Operation(summary = "Open a case")
-    @ApiResponse(responseCode = "201", description = "The case is opened at version 0",
+    @ApiResponse(responseCode = "201", description = "The case is opened at version 0, or at version 1 when it takes an "
+            + "SLA policy",
             headers = @Header(name = "Location", description = "The new case's path", required = true,
                     schema = @Schema(type = "string", example = "/api/cases/0b5d7a52-8f0e-4d5c-9a43-2f1e6c1d7b10")))
     public ResponseEntity<CaseCommandResult> open(@Valid @RequestBody OpenCaseRequest body) {
@@ -64,9 +65,9 @@ public class CaseCommandController {
             throw new InvalidInputException("orderId", "is required when orderAmount is given");
         }
         String caseId = UUID.randomUUID().toString();
-        sender.create(new OpenCase(caseId, body.type(), body.channel(), body.category(), body.priority(), body.customerId(),
+        CaseCommandResult opened = sender.create(new OpenCase(caseId, body.type(), body.channel(), body.category(), body.priority(), body.customerId(),
                 body.subject(), body.description(), body.orderId(), body.orderAmount(), body.occurredAt()));
-        return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(new CaseCommandResult(caseId, 0));
+        return ResponseEntity.created(URI.create("/api/cases/" + caseId)).body(opened);
     }
 
     @PostMapping("/{caseId}/customer-messages")
