@@ -20,7 +20,9 @@ class CsvInjectionHttpTest extends ReportHttpTest {
                     "subject", "Price?", "occurredAt", "2019-02-01T09:00:00Z"));
             command(caseId, "assign", Map.of("agentId", agent, "occurredAt", "2019-02-01T09:05:00Z"));
         }
-        awaitReport(PERIOD, report -> report.get("groups").size() >= agents.size());
+        // every assignment in: each agent's group, and no case left unassigned
+        awaitReport(PERIOD, report -> report.get("groups").size() == agents.size()
+                && report.get("groups").findValuesAsText("key").stream().noneMatch("unassigned"::equals));
 
         String body = get(REPORT + PERIOD, "Accept", "text/csv").getBody();
 
