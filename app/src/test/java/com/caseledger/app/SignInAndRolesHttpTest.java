@@ -150,9 +150,15 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
         JsonNode refusedForAdmin = problem(post("/api/cases/" + caseId + "/notes", Map.of("agentId", "admin", "body", "x"),
                 "X-Actor", "someone"), 403);
 
+        long before = storedEvents();
+        JsonNode forgedErasure = problem(post("/api/customers/" + customer() + "/erase", Map.of(),
+                "X-Actor", "someone"), 403);
+
         assertThat(fields(refused)).containsExactly("X-Actor");
         assertThat(fields(refusedForAdmin)).containsExactly("X-Actor");
+        assertThat(fields(forgedErasure)).containsExactly("X-Actor");
         assertThat(historyOf(caseId)).hasSize(1);
+        assertThat(storedEvents()).isEqualTo(before);
     }
 
     @Test

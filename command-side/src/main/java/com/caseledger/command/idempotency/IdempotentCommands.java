@@ -1,5 +1,6 @@
 package com.caseledger.command.idempotency;
 
+import com.caseledger.platform.web.FieldError;
 import com.caseledger.platform.web.Problems;
 import com.caseledger.platform.web.ReadAheadBody;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -15,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,6 +33,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -75,8 +78,9 @@ public class IdempotentCommands extends OncePerRequestFilter {
         String key = request.getHeader(HEADER).strip();
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         if (!VALID_KEY.matcher(key).matches()) {
-            refuse(response, 400, "invalid-input", "Invalid input", HEADER + " must be 1 to 200 visible ASCII "
-                    + "characters, such as a UUID", true);
+            String detail = HEADER + " must be 1 to 200 visible ASCII characters, such as a UUID";
+            Problems.write(response, HttpStatus.BAD_REQUEST, "invalid-input", "Invalid input", detail,
+                    List.of(new FieldError(HEADER, detail)));
             return;
         }
         if (user == null || !user.isAuthenticated()) {
@@ -99,9 +103,9 @@ public class IdempotentCommands extends OncePerRequestFilter {
             return;
         }
         if (!earlier.get().fingerprint().equals(fingerprint)) {
-            refuse(response, 409, "idempotency-key-reused", "Idempotency key reused",
+            Problems.write(response, HttpStatus.CONFLICT, "idempotency-key-reused", "Idempotency key reused",
                     "This " + HEADER + " was already used by you for another request (another path or body); "
-                            + "nothing was done. Use a new key for a new request.", false);
+                            + "nothing was done. Use a new key for a new request.", List.of());
             return;
         }
         replay(response, earlier.get().answer());
@@ -145,22 +149,6 @@ public class IdempotentCommands extends OncePerRequestFilter {
         byte[] body = stored.body() == null ? new byte[0] : stored.body().getBytes(StandardCharsets.UTF_8);
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    private static void refuse(HttpServletResponse response, int status, String type, String title, String detail,
-                               boolean namesHeader) throws IOException {
-        Map<String, Object> problem = new java.util.LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_PREFIX + type);
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        if (namesHeader) {
-            problem.put("errors", java.util.List.of(Map.of("field", HEADER, "message", detail)));
-        }
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-        response.getWriter().write(JSON.writeValueAsString(problem));
     }
 
     /** The request as a key remembers it: method, path and the body's JSON with its keys in order. */

@@ -33,7 +33,10 @@ public final class RequestMetadata {
         return of(request, command.imported(), expectedVersion);
     }
 
-    /** For a command that records a change made now and never imports history, such as an SLA definition. */
+    /**
+     * For a command that is no case's and records a change made now, never imported history: an SLA definition, an
+     * erasure. The same rules for the signed-in user and {@code X-Actor} as a case's command.
+     */
     public static MetaData ofChange(HttpServletRequest request) {
         return of(request, false, null);
     }
@@ -60,14 +63,6 @@ public final class RequestMetadata {
             data.put(EXPECTED_VERSION, expectedVersion);
         }
         return MetaData.from(data);
-    }
-
-    /** The metadata of a command that is no case's: the signed-in user as its actor, and the correlation id. */
-    public static MetaData of(HttpServletRequest request) {
-        SignedInUser user = SignedInUser.current();
-        return MetaData.with(EventMetadata.ACTOR, user.name())
-                .and(EventMetadata.CAUSED_BY, user.name())
-                .and(EventMetadata.CORRELATION_ID, correlationId(request));
     }
 
     private static String correlationId(HttpServletRequest request) {

@@ -1,7 +1,6 @@
 package com.caseledger.platform.security;
 
 import com.caseledger.platform.web.Problems;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -11,13 +10,10 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 /** 401 (no or wrong credentials) and 403 (a role that may not) as problem+json, like every other refusal. */
 final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHandler {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String challenge;
 
@@ -44,17 +40,8 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
 
     private static void write(HttpServletResponse response, HttpStatus status, String type, String title,
                               String detail) throws IOException {
-        if (response.isCommitted()) {
-            return;
+        if (!response.isCommitted()) {
+            Problems.write(response, status, type, title, detail, List.of());
         }
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", Problems.TYPE_PREFIX + type);
-        problem.put("title", title);
-        problem.put("status", status.value());
-        problem.put("detail", detail);
-        response.setStatus(status.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write(JSON.writeValueAsString(problem));
     }
 }

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * A request body larger than {@code caseledger.web.max-body-size} is refused with 413 before anything reads it: a
@@ -49,13 +49,9 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
-        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader("Connection", "close");
-        String detail = "The request body is larger than " + maxBytes + " bytes, more than any CaseLedger request needs.";
-        response.getWriter().write("{\"type\":\"" + Problems.TYPE_PREFIX + "body-too-large\",\"title\":\"Body too large\","
-                + "\"status\":413,\"detail\":\"" + detail + "\",\"errors\":[{\"field\":\"$\",\"message\":\"is larger than "
-                + maxBytes + " bytes\"}]}");
+        Problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Body too large",
+                "The request body is larger than " + maxBytes + " bytes, more than any CaseLedger request needs.",
+                List.of(new FieldError("$", "is larger than " + maxBytes + " bytes")));
     }
 }

@@ -31,6 +31,6 @@ public class CustomerErasureController {
             + "figures stay. Erasing again, or a customer with nothing recorded, destroys nothing and answers 0 keys")
     public ErasureResult erase(@PathVariable String customerId) {
         return commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(new EraseCustomer(customerId))
-                .andMetaData(RequestMetadata.of(request)));
+                .andMetaData(RequestMetadata.ofChange(request)));
     }
 }
