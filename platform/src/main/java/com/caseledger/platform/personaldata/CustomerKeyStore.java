@@ -60,7 +60,7 @@ public class CustomerKeyStore implements PersonalDataKeys {
         if (event instanceof CaseOpened opened) {
             jdbc.update("insert into " + SCHEMA + ".case_customer (case_id, customer_id) values (?, ?) "
                     + "on conflict (case_id) do nothing", StorableText.of(opened.caseId()), StorableText.of(opened.customerId()));
-            return currentKeyOf(opened.customerId());
+            return currentKeyOfStored(StorableText.of(opened.customerId()));
         }
         String caseId = StorableText.of(event.caseId());
         String customer = customerOfCase.getIfPresent(caseId);
@@ -94,10 +94,6 @@ public class CustomerKeyStore implements PersonalDataKeys {
     }
 
     /** The customer's live key; a new one when they have none yet or their keys were destroyed. */
-    CustomerKey currentKeyOf(String customerId) {
-        return currentKeyOfStored(StorableText.of(customerId));
-    }
-
     private CustomerKey currentKeyOfStored(String customerId) {
         Map<String, CustomerKey> thisTransaction = keysOfThisTransaction();
         CustomerKey known = thisTransaction.get(customerId);
