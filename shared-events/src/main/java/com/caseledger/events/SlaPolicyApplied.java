@@ -15,15 +15,18 @@ import java.time.Instant;
  *
  * @param calendarId null for round-the-clock time (or no policy)
  * @param calendar   the working hours the targets count in; null for round-the-clock time (or no policy)
+ * @param escalateOnBreach whether a breach of one of the targets also escalates the case; revision 1 did not
+ *                   record it and is read as false
  */
-@Revision("1")
+@Revision("2")
 public record SlaPolicyApplied(String caseId, String policyId, Long policyVersion, String calendarId,
-                               Long calendarVersion, SlaTargets targets, BusinessCalendar calendar, Instant occurredAt)
+                               Long calendarVersion, SlaTargets targets, BusinessCalendar calendar,
+                               boolean escalateOnBreach, Instant occurredAt)
         implements CaseEvent {
 
     /** The case no longer has a policy: none in force matches it now. */
     public static SlaPolicyApplied none(String caseId, Instant occurredAt) {
-        return new SlaPolicyApplied(caseId, null, null, null, null, null, null, occurredAt);
+        return new SlaPolicyApplied(caseId, null, null, null, null, null, null, false, occurredAt);
     }
 
     public boolean hasPolicy() {

@@ -6,6 +6,7 @@ import com.caseledger.command.refunds.InMemoryOrderRefundLedger;
 import com.caseledger.command.refunds.RefundApprovalPolicy;
 import com.caseledger.command.refunds.RequestRefund;
 import com.caseledger.command.sla.SlaPolicyCatalog;
+import com.caseledger.command.sla.SlaSettings;
 import com.caseledger.events.CaseClosed;
 import com.caseledger.events.CaseOpened;
 import com.caseledger.events.CaseResolved;
@@ -53,6 +54,7 @@ abstract class CaseRulesFixture {
     static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
     static final Instant OPENED_AT = NOW.minus(Duration.ofDays(5));
     static final String PURPOSE = "check the replacement works";
+    static final Duration IMPORT_GRACE = Duration.ofMinutes(10);
 
     protected AggregateTestFixture<SupportCase> fixture;
     protected InMemoryOrderRefundLedger ledger;
@@ -66,6 +68,7 @@ abstract class CaseRulesFixture {
         fixture = new AggregateTestFixture<>(SupportCase.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(new FollowUpPolicy(CALL_AFTER_RESOLUTION));
+        fixture.registerInjectableResource(new SlaSettings(IMPORT_GRACE));
         fixture.registerInjectableResource(new RefundApprovalPolicy(AUTO_APPROVAL_LIMIT));
         fixture.registerInjectableResource(ledger);
         fixture.registerInjectableResource(slaPolicies);

@@ -33,6 +33,8 @@ import static org.hamcrest.Matchers.allOf;
 class SlaPolicyRulesTest extends CaseRulesFixture {
 
     static final SlaTargets NORMAL_TARGETS = new SlaTargets(3600L, 7200L, 86_400L);
+    /** Targets the case opened five days before NOW has not used up: no breach is recorded before the change. */
+    static final SlaTargets NOT_YET_DUE = new SlaTargets(30L * 86_400, null, 60L * 86_400);
     static final SlaTargets URGENT_TARGETS = new SlaTargets(900L, null, 14_400L);
     static final BusinessCalendar OFFICE = BusinessCalendar.parse("Europe/Berlin",
             Map.of("MONDAY", List.of(new WorkingInterval.Text("09:00", "17:00"))), List.of());
@@ -59,7 +61,7 @@ class SlaPolicyRulesTest extends CaseRulesFixture {
         fixture.givenNoPriorActivity()
                 .when(openComplaint(Priority.NORMAL))
                 .expectEvents(opened(), new SlaPolicyApplied(CASE_ID, "office-hours", 3L, "office", 2L, NORMAL_TARGETS,
-                        OFFICE, OPENED_AT));
+                        OFFICE, false, OPENED_AT));
     }
 
     @Test
@@ -76,17 +78,17 @@ class SlaPolicyRulesTest extends CaseRulesFixture {
         define("normal", 1, 20, new SlaMatch(Set.of(Priority.NORMAL), Set.of(), Set.of()), null, NORMAL_TARGETS);
         define("urgent", 4, 10, new SlaMatch(Set.of(Priority.URGENT), Set.of(), Set.of()), null, URGENT_TARGETS);
 
-        fixture.given(opened(), applied("normal", 1, NORMAL_TARGETS))
+        fixture.given(opened(), applied("normal", 1, NOT_YET_DUE))
                 .when(new PrioritizeCase(CASE_ID, Priority.URGENT, null))
                 .expectEvents(new CasePrioritized(CASE_ID, Priority.URGENT, NOW),
-                        new SlaPolicyApplied(CASE_ID, "urgent", 4L, null, null, URGENT_TARGETS, null, NOW));
+                        new SlaPolicyApplied(CASE_ID, "urgent", 4L, null, null, URGENT_TARGETS, null, false, NOW));
     }
 
     @Test
     void a_priority_change_that_no_policy_matches_takes_the_policy_away() {
         define("normal", 1, 20, new SlaMatch(Set.of(Priority.NORMAL), Set.of(), Set.of()), null, NORMAL_TARGETS);
 
-        fixture.given(opened(), applied("normal", 1, NORMAL_TARGETS))
+        fixture.given(opened(), applied("normal", 1, NOT_YET_DUE))
                 .when(new PrioritizeCase(CASE_ID, Priority.LOW, null))
                 .expectEvents(new CasePrioritized(CASE_ID, Priority.LOW, NOW), SlaPolicyApplied.none(CASE_ID, NOW));
     }
@@ -96,7 +98,7 @@ class SlaPolicyRulesTest extends CaseRulesFixture {
         define("normal-and-high", 1, 20, new SlaMatch(Set.of(Priority.NORMAL, Priority.HIGH), Set.of(), Set.of()), null,
                 NORMAL_TARGETS);
 
-        fixture.given(opened(), applied("normal-and-high", 1, NORMAL_TARGETS))
+        fixture.given(opened(), applied("normal-and-high", 1, NOT_YET_DUE))
                 .when(new PrioritizeCase(CASE_ID, Priority.HIGH, null))
                 .expectEvents(new CasePrioritized(CASE_ID, Priority.HIGH, NOW));
     }
@@ -106,10 +108,10 @@ class SlaPolicyRulesTest extends CaseRulesFixture {
         define("normal-and-high", 2, 20, new SlaMatch(Set.of(Priority.NORMAL, Priority.HIGH), Set.of(), Set.of()), null,
                 URGENT_TARGETS);
 
-        fixture.given(opened(), applied("normal-and-high", 1, NORMAL_TARGETS))
+        fixture.given(opened(), applied("normal-and-high", 1, NOT_YET_DUE))
                 .when(new PrioritizeCase(CASE_ID, Priority.HIGH, null))
                 .expectEvents(new CasePrioritized(CASE_ID, Priority.HIGH, NOW),
-                        new SlaPolicyApplied(CASE_ID, "normal-and-high", 2L, null, null, URGENT_TARGETS, null, NOW));
+                        new SlaPolicyApplied(CASE_ID, "normal-and-high", 2L, null, null, URGENT_TARGETS, null, false, NOW));
     }
 
     @Test
@@ -123,7 +125,7 @@ class SlaPolicyRulesTest extends CaseRulesFixture {
     void the_same_priority_again_records_nothing_even_when_the_policy_changed() {
         define("normal", 2, 20, SlaMatch.ANY, null, URGENT_TARGETS);
 
-        fixture.given(opened(), applied("normal", 1, NORMAL_TARGETS))
+        fixture.given(opened(), applied("normal", 1, NOT_YET_DUE))
                 .when(new PrioritizeCase(CASE_ID, Priority.NORMAL, null))
                 .expectNoEvents();
     }
@@ -161,6 +163,6 @@ class SlaPolicyRulesTest extends CaseRulesFixture {
     }
 
     private static SlaPolicyApplied applied(String policyId, long version, SlaTargets targets) {
-        return new SlaPolicyApplied(CASE_ID, policyId, version, null, null, targets, null, OPENED_AT);
+        return new SlaPolicyApplied(CASE_ID, policyId, version, null, null, targets, null, false, OPENED_AT);
     }
 }

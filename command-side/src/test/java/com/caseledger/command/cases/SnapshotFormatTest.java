@@ -18,18 +18,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SnapshotFormatTest {
 
     @Test
-    void the_snapshot_fields_are_those_of_revision_4() throws Exception {
+    void the_snapshot_fields_are_those_of_revision_5() throws Exception {
         JsonNode snapshot = JsonMapper.builder().addModule(new JavaTimeModule()).build()
                 .valueToTree(new SupportCase());
 
-        assertThat(SupportCase.SNAPSHOT_REVISION).isEqualTo("4");
+        assertThat(SupportCase.SNAPSHOT_REVISION).isEqualTo("5");
         assertThat(names(snapshot)).containsExactlyInAnyOrder("caseId", "latestOccurredAt", "lifecycle", "afterSales",
-                "followUps", "slaPolicy");
+                "followUps", "sla");
         assertThat(names(snapshot.get("lifecycle"))).containsExactlyInAnyOrder("status", "type", "channel", "priority", "agentId",
                 "team", "orderId", "orderAmount");
         assertThat(names(snapshot.get("afterSales"))).containsExactly("requests");
         assertThat(names(snapshot.get("followUps"))).containsExactly("calls");
-        assertThat(names(snapshot.get("slaPolicy"))).containsExactlyInAnyOrder("policyId", "policyVersion");
+        assertThat(names(snapshot.get("sla"))).containsExactlyInAnyOrder("policyId", "policyVersion", "targets",
+                "calendar", "escalateOnBreach", "facts", "outcomes");
+        assertThat(names(snapshot.get("sla").get("facts"))).containsExactlyInAnyOrder("statusChanges", "openedAt",
+                "firstReplyAt", "replyWaitStartedAt", "replyWaitAnsweredAt", "lastResolvedAt");
     }
 
     private static List<String> names(JsonNode node) {

@@ -33,6 +33,7 @@ import com.caseledger.command.casework.CaseRuleViolation;
 import com.caseledger.command.casework.OccurredAtRejected;
 import com.caseledger.command.followups.FollowUpPolicy;
 import com.caseledger.command.sla.SlaPolicyCatalog;
+import com.caseledger.command.sla.SlaSettings;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +56,7 @@ class SupportCaseTest {
         fixture = new AggregateTestFixture<>(SupportCase.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
         fixture.registerInjectableResource(new FollowUpPolicy(Duration.ofDays(2)));
+        fixture.registerInjectableResource(new SlaSettings(Duration.ofMinutes(10)));
         fixture.registerInjectableResource((SlaPolicyCatalog) SlaDefinitions::new);
     }
 

@@ -33,6 +33,7 @@ import com.caseledger.events.RefundRequested;
 import com.caseledger.events.RefundStatus;
 import com.caseledger.events.SlaPolicyApplied;
 import com.caseledger.events.SurveyAnswered;
+import com.caseledger.events.sla.SlaFacts;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import java.time.Duration;
@@ -52,7 +53,7 @@ import java.util.Map;
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
         getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class CaseTimeline {
+public class CaseTimeline implements SlaFacts {
 
     // a change of these fields (one added, removed or given another meaning) changes TimelineFormat and its revision
     String caseId;
@@ -265,6 +266,7 @@ public class CaseTimeline {
         return agentId;
     }
 
+    @Override
     public Instant openedAt() {
         return openedAt;
     }
@@ -318,6 +320,7 @@ public class CaseTimeline {
         return statusChanges.get(statusChanges.size() - 1).at();
     }
 
+    @Override
     public List<StatusChange> statusChanges() {
         return List.copyOf(statusChanges);
     }
@@ -373,6 +376,7 @@ public class CaseTimeline {
         return orderAmount;
     }
 
+    @Override
     public Instant firstReplyAt() {
         return firstReplyAt;
     }
@@ -382,8 +386,19 @@ public class CaseTimeline {
     }
 
     /** The latest resolution, while the case is RESOLVED or CLOSED. */
+    @Override
     public Instant resolvedAt() {
         return status.isResolvedOrClosed() ? lastResolvedAt : null;
+    }
+
+    @Override
+    public Instant replyWaitStartedAt() {
+        return replyWaitStartedAt;
+    }
+
+    @Override
+    public Instant replyWaitAnsweredAt() {
+        return replyWaitAnsweredAt;
     }
 
     public Instant closedAt() {

@@ -1,23 +1,16 @@
 package com.caseledger.query.casefold;
 
-import com.caseledger.events.CaseStatus;
-import com.caseledger.events.sla.RunningPeriod;
-import com.caseledger.events.sla.WorkingClock;
+import com.caseledger.events.sla.CaseSlaReadings;
+import com.caseledger.events.sla.TargetReading;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * The clocks of a case's SLA targets, measured from its fold. Each clock runs only while the case is OPEN (someone on
- * our side owes an action): never while PENDING, nor while RESOLVED or CLOSED. First reply: from opening to the first
- * public reply. Next reply: from the oldest customer message not yet answered after the first reply to the next public
- * reply; the current wait, or the latest answered one. Resolution: from opening to the latest resolution; a reopen
- * resumes it with the time already used. A target the policy does not have is null.
+ * The clocks of a case's SLA targets, measured from its fold by {@link CaseSlaReadings}, the same arithmetic with
+ * which the command side records breaches and met targets. A target the policy does not have is null.
  */
-public record SlaClocks(AppliedSla policy, SlaTargetClock firstReply, SlaTargetClock nextReply,
-                        SlaTargetClock resolution) {
+public record SlaClocks(AppliedSla policy, TargetReading firstReply, TargetReading nextReply,
+                        TargetReading resolution) {
 
     /** The clocks of the case's policy; null when the case has none. */
     static SlaClocks of(CaseTimeline c) {
@@ -25,15 +18,8 @@ public record SlaClocks(AppliedSla policy, SlaTargetClock firstReply, SlaTargetC
         if (policy == null) {
             return null;
         }
-        WorkingClock clock = policy.clock();
-        SlaTargetClock firstReply = measure(clock, policy.targets().firstReply(),
-                openPeriods(c.statusChanges, c.openedAt, c.firstReplyAt), c.firstReplyAt);
-        SlaTargetClock nextReply = c.replyWaitStartedAt == null ? null : measure(clock, policy.targets().nextReply(),
-                openPeriods(c.statusChanges, c.replyWaitStartedAt, c.replyWaitAnsweredAt), c.replyWaitAnsweredAt);
-        Instant resolvedAt = c.status.isResolvedOrClosed() ? c.lastResolvedAt : null;
-        SlaTargetClock resolution = measure(clock, policy.targets().resolution(),
-                openPeriods(c.statusChanges, c.openedAt, resolvedAt), resolvedAt);
-        return new SlaClocks(policy, firstReply, nextReply, resolution);
+        CaseSlaReadings readings = CaseSlaReadings.measure(policy.clock(), policy.targets(), c);
+        return new SlaClocks(policy, readings.firstReply(), readings.nextReply(), readings.resolution());
     }
 
     /** The targets as read at {@code now}. */
@@ -42,37 +28,18 @@ public record SlaClocks(AppliedSla policy, SlaTargetClock firstReply, SlaTargetC
                 view(firstReply, now), view(nextReply, now), view(resolution, now));
     }
 
-    private static SlaTargetView view(SlaTargetClock clock, Instant now) {
-        return clock == null ? null : clock.at(now);
-    }
-
-    private static SlaTargetClock measure(WorkingClock clock, Duration target, List<RunningPeriod> running,
-                                          Instant metAt) {
-        return target == null ? null : SlaTargetClock.measure(clock, target, running, metAt);
-    }
-
-    /**
-     * The stretches in which the case was OPEN within [{@code from}, {@code until}); with {@code until} null the
-     * current stretch of an OPEN case still runs.
-     */
-    static List<RunningPeriod> openPeriods(List<StatusChange> changes, Instant from, Instant until) {
-        List<RunningPeriod> periods = new ArrayList<>();
-        for (int i = 0; i < changes.size(); i++) {
-            StatusChange change = changes.get(i);
-            if (change.status() != CaseStatus.OPEN) {
-                continue;
-            }
-            Instant start = change.at().isBefore(from) ? from : change.at();
-            Instant end = i + 1 < changes.size() ? changes.get(i + 1).at() : null;
-            if (until != null && (end == null || end.isAfter(until))) {
-                end = until;
-            }
-            if (end == null) {
-                periods.add(RunningPeriod.since(start));
-            } else if (end.isAfter(start)) {
-                periods.add(RunningPeriod.between(start, end));
-            }
+    /** A target as read at {@code now}: a running clock whose due instant lies before {@code now} is breached. */
+    private static SlaTargetView view(TargetReading reading, Instant now) {
+        if (reading == null) {
+            return null;
         }
-        return periods;
+        return switch (reading.state()) {
+            case RUNNING -> reading.dueAt().isBefore(now)
+                    ? new SlaTargetView(reading.dueAt(), SlaStatus.BREACHED, reading.dueAt())
+                    : new SlaTargetView(reading.dueAt(), SlaStatus.ACTIVE, null);
+            case PAUSED -> new SlaTargetView(null, SlaStatus.PAUSED, null);
+            case MET -> new SlaTargetView(reading.dueAt(), SlaStatus.MET, null);
+            case BREACHED -> new SlaTargetView(reading.dueAt(), SlaStatus.BREACHED, reading.dueAt());
+        };
     }
 }

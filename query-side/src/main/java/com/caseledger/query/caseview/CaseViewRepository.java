@@ -7,7 +7,7 @@ import com.caseledger.query.casefold.CaseFoldTable;
 import com.caseledger.query.casefold.CaseTimeline;
 import com.caseledger.query.casefold.SlaClocks;
 import com.caseledger.query.casefold.SlaStatus;
-import com.caseledger.query.casefold.SlaTargetClock;
+import com.caseledger.events.sla.TargetReading;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -32,7 +32,7 @@ public class CaseViewRepository implements CaseFoldTable {
 
     /**
      * A target's status at {@code :now} from its row: a RUNNING clock is ACTIVE until its due instant and BREACHED
-     * after it (as {@link SlaTargetClock#at} says); the other states are stored as they are.
+     * after it (as {@link SlaClocks#at} says); the other states are stored as they are.
      */
     private static final Map<SlaStatus, String> SLA_STATUS = Map.of(
             SlaStatus.ACTIVE, anyTarget("sla_%1$s_state = 'RUNNING' and sla_%1$s_due >= :now"),
@@ -95,11 +95,11 @@ public class CaseViewRepository implements CaseFoldTable {
         }
     }
 
-    private static String state(SlaTargetClock clock) {
+    private static String state(TargetReading clock) {
         return clock == null ? null : clock.state().name();
     }
 
-    private static String dueAt(SlaTargetClock clock) {
+    private static String dueAt(TargetReading clock) {
         return clock == null || clock.dueAt() == null ? null : clock.dueAt().toString();
     }
 

@@ -43,7 +43,7 @@ class SlaClocksTest {
     private void openedWithPolicy() {
         fold(new CaseOpened(ID, CaseType.INQUIRY, Channel.SMS, Category.OTHER, Priority.HIGH, "c-1", "Hello", null,
                         null, null, T0),
-                new SlaPolicyApplied(ID, "p", 1L, null, null, TARGETS, null, T0));
+                new SlaPolicyApplied(ID, "p", 1L, null, null, TARGETS, null, false, T0));
     }
 
     private SlaView read(long minutes) {

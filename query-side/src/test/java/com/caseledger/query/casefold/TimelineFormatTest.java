@@ -70,7 +70,7 @@ class TimelineFormatTest {
         CaseEvent[] events = {
                 new CaseOpened(ID, CaseType.COMPLAINT, Channel.EMAIL, Category.LOGISTICS, Priority.HIGH, "c-1",
                         "Kettle arrived broken \uD83D\uDE1E", "The lid is cracked", "order-9", Money.of("59.90", "CNY"), T0),
-                new SlaPolicyApplied(ID, "complaints", 3L, "office", 2L, new SlaTargets(3600L, null, 86_400L), OFFICE,
+                new SlaPolicyApplied(ID, "complaints", 3L, "office", 2L, new SlaTargets(3600L, null, 86_400L), OFFICE, false,
                         T0),
                 new CustomerMessageReceived(ID, "any news?", Channel.CHAT, at(30)),
                 new InternalNoteAdded(ID, "a-1", "checking", at(60)),
