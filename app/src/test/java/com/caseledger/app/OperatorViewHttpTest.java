@@ -64,4 +64,24 @@ class OperatorViewHttpTest extends CaseLedgerHttpTest {
                 "hikaricp_connections_active");
         assertThat(forAgent.getStatusCode().value()).isEqualTo(403);
     }
+
+    @Test
+    void prometheus_shows_commands_events_appended_and_the_processors_position_and_lag() throws Exception {
+        String caseId = json(post("/api/cases", Map.of("type", "INQUIRY", "channel", "EMAIL", "customerId", customer(),
+                "subject", "Hi"))).get("caseId").asText();
+        long version = json(post("/api/cases/" + caseId + "/notes", Map.of("agentId", "admin", "body", "Noted")))
+                .get("version").asLong();
+        get("/api/cases/" + caseId + "?minVersion=" + version);
+
+        String metrics = RawHttp.send(port, "GET", "/actuator/prometheus", null).getBody();
+
+        assertThat(metrics).containsPattern("commandBus_successCounter_total\\{[^}]*payloadType=\"OpenCase\"")
+                .containsPattern("commandBus_allTimer_seconds_count\\{[^}]*payloadType=\"AddInternalNote\"")
+                .containsPattern("caseledger_events_appended_total\\{type=\"CaseOpened\"}")
+                .containsPattern("caseledger_processor_position\\{processor=\"case-projections\"} \\d")
+                .containsPattern("caseledger_processor_head\\{processor=\"case-projections\"} \\d")
+                .containsPattern("caseledger_processor_lag_events\\{processor=\"case-projections\"} \\d")
+                .containsPattern("caseledger_processor_lag_seconds\\{processor=\"case-projections\"} \\d")
+                .containsPattern("eventProcessor_latency\\{processorName=\"case-projections\"}");
+    }
 }
