@@ -84,4 +84,19 @@ class OperatorViewHttpTest extends CaseLedgerHttpTest {
                 .containsPattern("caseledger_processor_lag_seconds\\{processor=\"case-projections\"} \\d")
                 .containsPattern("eventProcessor_latency\\{processorName=\"case-projections\"}");
     }
+
+    @Test
+    void readiness_covers_the_database_the_event_store_and_the_processors() throws Exception {
+        ResponseEntity<String> readiness = RawHttp.send(port, "GET", "/actuator/health/readiness", null,
+                "Authorization", basic("admin"));
+        ResponseEntity<String> liveness = anonymous.getForEntity("/actuator/health/liveness", String.class);
+
+        assertThat(readiness.getStatusCode().value()).as(readiness.getBody()).isEqualTo(200);
+        JsonNode components = json(readiness).get("components");
+        assertThat(components.fieldNames()).toIterable()
+                .contains("readinessState", "db", "eventStore", "eventProcessors", "projections");
+        assertThat(components.get("eventProcessors").get("details").get("case-projections").asText())
+                .isEqualTo("running");
+        assertThat(liveness.getStatusCode().value()).isEqualTo(200);
+    }
 }
