@@ -1,5 +1,6 @@
 package com.caseledger.platform.axon;
 
+import com.caseledger.events.upcasting.SlaPolicyAppliedRevision1Upcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;
@@ -10,9 +11,11 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 import java.time.Clock;
 
@@ -42,6 +45,18 @@ public class EventStoreConfiguration {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * Older revisions of events are read in their current shape. Axon's Spring Boot setup chains every
+     * {@link EventUpcaster} bean in {@link Order} into {@code configuration.upcasterChain()}, which the storage engine
+     * applies to every event it reads (aggregates, processors, history, the export feed); a later revision's upcaster
+     * comes after the one it builds on.
+     */
+    @Bean
+    @Order(1)
+    public EventUpcaster slaPolicyAppliedRevision1Upcaster() {
+        return new SlaPolicyAppliedRevision1Upcaster();
     }
 
     @Bean
