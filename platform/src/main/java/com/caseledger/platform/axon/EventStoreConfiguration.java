@@ -1,6 +1,5 @@
 package com.caseledger.platform.axon;
 
-import com.caseledger.events.upcasting.SlaPolicyAppliedRevision1Upcaster;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.transaction.TransactionManager;

@@ -1,4 +1,4 @@
-package com.caseledger.events.upcasting;
+package com.caseledger.platform.axon;
 
 import com.caseledger.events.SlaPolicyApplied;
 import com.fasterxml.jackson.databind.JsonNode;
