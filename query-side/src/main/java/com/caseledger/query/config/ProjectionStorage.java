@@ -1,8 +1,14 @@
 package com.caseledger.query.config;
 
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import com.caseledger.platform.database.SchemaMigrations;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,6 +38,23 @@ public class ProjectionStorage {
                 .setTokenTypeColumn("token_type")
                 .setTimestampColumn("timestamp")
                 .setOwnerColumn("owner")
+                .build();
+    }
+
+    /**
+     * Axon's JDBC token store as its Spring Boot setup makes it, with this node's own id
+     * ({@code caseledger.query.node-id}), so that nodes sharing the database tell their segment claims apart.
+     */
+    @Bean
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                                 ObjectProvider<TokenStoreProperties> tokenStoreProperties,
+                                 QuerySettings settings) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .claimTimeout(tokenStoreProperties.getIfAvailable(TokenStoreProperties::new).getClaimTimeout())
+                .nodeId(settings.nodeId())
                 .build();
     }
 }

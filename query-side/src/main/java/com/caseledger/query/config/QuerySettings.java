@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 
 /**
@@ -15,10 +16,20 @@ import java.time.Duration;
  *                            before it answers 503 with {@code Retry-After}
  * @param checkForEventsEvery how often the projections' processor, when idle, looks for new events
  * @param readAhead           how many events the projections' processor reads ahead of the batch it works on
+ * @param nodeId              how this node signs the processor segments it claims in the token store; nodes that share
+ *                            one database must differ (the default, the JVM's process id and host name, does
+ *                            across hosts)
  */
 @ConfigurationProperties("caseledger.query")
 @Validated
 public record QuerySettings(@DefaultValue("5s") @DurationMin(millis = 0) Duration minVersionWait,
                             @DefaultValue("20ms") @DurationMin(millis = 1) Duration checkForEventsEvery,
-                            @DefaultValue("2000") @Min(1) int readAhead) {
+                            @DefaultValue("2000") @Min(1) int readAhead,
+                            String nodeId) {
+
+    public QuerySettings {
+        if (nodeId == null || nodeId.isBlank()) {
+            nodeId = ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
 }
