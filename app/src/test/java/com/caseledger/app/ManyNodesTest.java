@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two all-in-one nodes on one PostgreSQL take commands for the same cases concurrently (each case's commands go to
- * both nodes in turn) and share the read side's two segments; one node stops midway and the other takes its segment
- * over. In the end every case view, history and the report equal those of one node that took the same commands, no
+ * both nodes in turn) and share the read side's two segments, and either node answers a {@code minVersion} read of
+ * any case; one node stops midway and the other takes its segment over. In the end every case view, history and the report equal those of one node that took the same commands, no
  * event is lost or repeated, and each segment is claimed by the one live node.
  */
 class ManyNodesTest {
@@ -70,6 +70,13 @@ class ManyNodesTest {
                 awaitClaims(database, "node-b", 1);
                 List<String> bases = List.of(baseUrl(first), baseUrl(second));
                 List<String> cases = new ArrayList<>(runConcurrently(0, CASES / 2, bases));
+                for (String caseId : cases) {
+                    long version = get(bases.get(0) + "/api/cases/" + caseId + "/history").size() - 1;
+                    for (String base : bases) {
+                        assertThat(get(base + "/api/cases/" + caseId + "?minVersion=" + version).get("version")
+                                .asLong()).as("read-your-writes on either node").isEqualTo(version);
+                    }
+                }
 
                 first.close();
                 cases.addAll(runConcurrently(CASES / 2, CASES, List.of(bases.get(1))));
