@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Service-level report queries with bad parameters (an unknown grouping or time zone, a period that is badly
+ * Service-level report queries with bad parameters (an unknown grouping, time zone or time, a period that is badly
  * written, reversed or beyond the storable range): each is refused with a 400 naming the parameter. Refused
  * SERVQUAL weights are in {@link ServqualWeightsHttpTest}.
  */
@@ -24,6 +24,13 @@ class ReportQueryBadInputHttpTest extends BadInputHttpSupport {
         JsonNode problem = problem(get("/api/reports/service-levels?groupBy=day&tz=Mars/Olympus_Mons"), 400);
 
         assertNames(problem, "tz");
+    }
+
+    @Test
+    void an_unknown_time_on_the_service_level_report_is_refused_with_400_naming_it() {
+        JsonNode problem = problem(get("/api/reports/service-levels?time=weekdays"), 400);
+
+        assertNames(problem, "time");
     }
 
     @Test

@@ -17,8 +17,9 @@ import java.util.Set;
 
 /**
  * Owns {@code projections.case_fold}: every case's {@link CaseTimeline}, stored once, with the revision of its
- * format ({@link TimelineFormat}; rows of revision 1 hold JSON and rows of revision 2 the binary form without the SLA
- * fields; both are still read, and are rewritten in the current format when their case next changes). A row of a revision this version does not know is refused rather than read
+ * format ({@link TimelineFormat}; rows of revision 1 hold JSON, rows of revision 2 the binary form without the SLA
+ * fields and rows of revision 3 the binary form without the SLA outcomes; all are still read, and are rewritten in the
+ * current format when their case next changes). A row of a revision this version does not know is refused rather than read
  * wrongly: a changed fold ships with a migration of the stored rows, or the projection is rebuilt.
  */
 @Repository
@@ -103,7 +104,7 @@ public class CaseFoldRepository {
     }
 
     private CaseTimeline read(int revision, byte[] timeline) {
-        if (revision == TimelineFormat.REVISION || revision == TimelineFormat.WITHOUT_SLA_REVISION) {
+        if (TimelineFormat.reads(revision)) {
             return TimelineFormat.read(timeline, revision);
         }
         if (revision == JSON_REVISION) {

@@ -32,8 +32,12 @@ import com.caseledger.events.RefundRejected;
 import com.caseledger.events.RefundRequested;
 import com.caseledger.events.RefundStatus;
 import com.caseledger.events.SlaPolicyApplied;
+import com.caseledger.events.SlaTargetBreached;
+import com.caseledger.events.SlaTargetMet;
 import com.caseledger.events.SurveyAnswered;
 import com.caseledger.events.sla.SlaFacts;
+import com.caseledger.events.sla.SlaTargetKind;
+import com.caseledger.events.sla.WorkingClock;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import java.time.Duration;
@@ -98,6 +102,12 @@ public class CaseTimeline implements SlaFacts {
     Instant replyWaitStartedAt;
     /** The reply that ended the wait that began at {@link #replyWaitStartedAt}; null while the customer waits. */
     Instant replyWaitAnsweredAt;
+    /** The latest outcome on record of the first reply target; null while none is. */
+    SlaOutcome firstReplyOutcome;
+    /** The latest outcome on record of the resolution target; null while none is. */
+    SlaOutcome resolutionOutcome;
+    /** The latest outcome on record of each next reply target, by the instant its wait began, oldest first. */
+    Map<Instant, SlaOutcome> nextReplyOutcomes = new LinkedHashMap<>();
 
     /** Folds one event in; answers false when it was already folded. */
     public boolean apply(CaseEvent event, long sequence) {
@@ -122,6 +132,10 @@ public class CaseTimeline implements SlaFacts {
             }
         } else if (event instanceof SlaPolicyApplied applied) {
             sla = AppliedSla.of(applied);
+        } else if (event instanceof SlaTargetMet met) {
+            outcome(met.target(), met.waitStartedAt(), SlaOutcome.MET);
+        } else if (event instanceof SlaTargetBreached breached) {
+            outcome(breached.target(), breached.waitStartedAt(), SlaOutcome.BREACHED);
         } else if (event instanceof InternalNoteAdded) {
             notes++;
         } else if (event instanceof CaseAssigned assigned) {
@@ -170,6 +184,18 @@ public class CaseTimeline implements SlaFacts {
 
     static String erased(String text) {
         return text == null ? null : PersonalData.ERASED;
+    }
+
+    /**
+     * Keeps the latest outcome of a target; outcomes stay on record when the case takes another policy or none, as
+     * the command side keeps them.
+     */
+    private void outcome(SlaTargetKind target, Instant waitStartedAt, SlaOutcome outcome) {
+        switch (target) {
+            case FIRST_REPLY -> firstReplyOutcome = outcome;
+            case NEXT_REPLY -> nextReplyOutcomes.put(waitStartedAt, outcome);
+            case RESOLUTION -> resolutionOutcome = outcome;
+        }
     }
 
     private void afterSales(CaseEvent event, Instant at) {
@@ -358,6 +384,75 @@ public class CaseTimeline implements SlaFacts {
     /** OPEN time from opening until the latest resolution (PENDING excluded); null until first resolved. */
     public Long requesterWaitSeconds() {
         return requesterWaitSeconds;
+    }
+
+    public SlaOutcome firstReplyOutcome() {
+        return firstReplyOutcome;
+    }
+
+    public SlaOutcome resolutionOutcome() {
+        return resolutionOutcome;
+    }
+
+    /** How many next reply targets (one per wait) have the outcome as their latest. */
+    public int nextReplyTargets(SlaOutcome outcome) {
+        int count = 0;
+        for (SlaOutcome latest : nextReplyOutcomes.values()) {
+            if (latest == outcome) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The time that counts in business time: working time under the calendar of the case's SLA policy, every instant
+     * for a case whose policy has none or that has no policy.
+     */
+    private WorkingClock businessClock() {
+        return sla == null ? WorkingClock.calendarTime() : sla.clock();
+    }
+
+    /** {@link #firstReplySeconds()} in business time. */
+    public Long businessFirstReplySeconds() {
+        return firstReplyAt == null ? null : businessSeconds(openedAt, firstReplyAt);
+    }
+
+    /** {@link #firstResolutionSeconds()} in business time. */
+    public Long businessFirstResolutionSeconds() {
+        return firstResolvedAt == null ? null : businessSeconds(openedAt, firstResolvedAt);
+    }
+
+    /** {@link #fullResolutionSeconds()} in business time. */
+    public Long businessFullResolutionSeconds() {
+        return status.isResolvedOrClosed() && lastResolvedAt != null ? businessSeconds(openedAt, lastResolvedAt) : null;
+    }
+
+    /**
+     * {@link #requesterWaitSeconds()} in business time: the working time of each OPEN stretch from opening until the
+     * latest resolution, each counted in whole seconds as the calendar time figure counts them.
+     */
+    public Long businessRequesterWaitSeconds() {
+        if (requesterWaitSeconds == null) {
+            return null;
+        }
+        WorkingClock clock = businessClock();
+        long seconds = 0;
+        for (int i = 0; i + 1 < statusChanges.size(); i++) {
+            StatusChange change = statusChanges.get(i);
+            Instant end = statusChanges.get(i + 1).at();
+            if (end.isAfter(lastResolvedAt)) {
+                break;
+            }
+            if (change.status() == CaseStatus.OPEN) {
+                seconds += clock.workingTime(change.at(), end).getSeconds();
+            }
+        }
+        return seconds;
+    }
+
+    private long businessSeconds(Instant from, Instant to) {
+        return businessClock().workingTime(from, to).getSeconds();
     }
 
     public String team() {

@@ -41,14 +41,17 @@ import java.util.Set;
  * are declared. Every projection batch writes each case it changed, so the fold's format is most of what storing it
  * costs; written this way it is a fifth of its JSON and needs neither JSON's escaping nor PostgreSQL's parsing. Text
  * is stored as PostgreSQL stores text ({@link StorableText}), enums by name, instants to the nanosecond.
- * Revision 1 was JSON ({@link TimelineJson}), which is still read; so is revision 2, which ends before the SLA policy
- * and the reply waits (a case folded then and not changed since took no policy).
+ * Revision 1 was JSON ({@link TimelineJson}), which is still read; so are revision 2, which ends before the SLA policy
+ * and the reply waits (a case folded then and not changed since took no policy), and revision 3, which ends before the
+ * SLA outcomes (read as none on record).
  */
 final class TimelineFormat {
 
-    static final int REVISION = 3;
+    static final int REVISION = 4;
     /** Revision 2 ends with the surveys: it has no SLA policy and no reply waits. */
     static final int WITHOUT_SLA_REVISION = 2;
+    /** Revision 3 ends with the reply wait: it has no SLA outcomes. */
+    static final int WITHOUT_SLA_OUTCOMES_REVISION = 3;
 
     private TimelineFormat() {
     }
@@ -102,6 +105,13 @@ final class TimelineFormat {
             out.sla(timeline.sla);
             out.instant(timeline.replyWaitStartedAt);
             out.instant(timeline.replyWaitAnsweredAt);
+            out.name(timeline.firstReplyOutcome);
+            out.name(timeline.resolutionOutcome);
+            out.writeInt(timeline.nextReplyOutcomes.size());
+            for (Map.Entry<Instant, SlaOutcome> wait : timeline.nextReplyOutcomes.entrySet()) {
+                out.instant(wait.getKey());
+                out.name(wait.getValue());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("A case timeline could not be written", e);
         }
@@ -112,9 +122,14 @@ final class TimelineFormat {
         return read(stored, REVISION);
     }
 
-    /** Reads a fold of revision 2 or 3. */
+    /** Whether folds of the revision are stored in this binary form (revision 1 was JSON). */
+    static boolean reads(int revision) {
+        return revision >= WITHOUT_SLA_REVISION && revision <= REVISION;
+    }
+
+    /** Reads a fold of revision 2, 3 or 4. */
     static CaseTimeline read(byte[] stored, int revision) {
-        if (revision != REVISION && revision != WITHOUT_SLA_REVISION) {
+        if (!reads(revision)) {
             throw new IllegalArgumentException("not a binary fold revision: " + revision);
         }
         CaseTimeline timeline = new CaseTimeline();
@@ -160,10 +175,17 @@ final class TimelineFormat {
                 timeline.followUps.put(call.followUpId(), call);
             }
             timeline.surveys = in.surveys();
-            if (revision >= REVISION) {
+            if (revision >= WITHOUT_SLA_OUTCOMES_REVISION) {
                 timeline.sla = in.sla();
                 timeline.replyWaitStartedAt = in.instant();
                 timeline.replyWaitAnsweredAt = in.instant();
+            }
+            if (revision >= REVISION) {
+                timeline.firstReplyOutcome = in.name(SlaOutcome.class);
+                timeline.resolutionOutcome = in.name(SlaOutcome.class);
+                for (int waits = in.readInt(); waits > 0; waits--) {
+                    timeline.nextReplyOutcomes.put(in.instant(), in.name(SlaOutcome.class));
+                }
             }
             if (in.available() > 0) {
                 throw new IllegalStateException("A stored case timeline has " + in.available() + " bytes this format "

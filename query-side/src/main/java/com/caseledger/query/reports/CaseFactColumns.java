@@ -2,6 +2,7 @@ package com.caseledger.query.reports;
 
 import com.caseledger.events.Money;
 import com.caseledger.events.ServqualDimension;
+import com.caseledger.query.casefold.SlaOutcome;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +21,8 @@ final class CaseFactColumns {
 
     static final byte NO_GAP = Byte.MIN_VALUE;
     static final int UNASSIGNED = -1;
+    /** An SLA outcome column holds this for a target without an outcome on record, else the outcome's ordinal. */
+    static final byte NO_OUTCOME = -1;
     private static final int GAPS = ServqualDimension.values().length;
 
     int size;
@@ -38,6 +41,14 @@ final class CaseFactColumns {
     long[] firstResolution = new long[0];
     long[] fullResolution = new long[0];
     long[] requesterWait = new long[0];
+    long[] businessFirstReply = new long[0];
+    long[] businessFirstResolution = new long[0];
+    long[] businessFullResolution = new long[0];
+    long[] businessRequesterWait = new long[0];
+    byte[] firstReplyOutcome = new byte[0];
+    byte[] resolutionOutcome = new byte[0];
+    int[] nextRepliesMet = new int[0];
+    int[] nextRepliesBreached = new int[0];
     boolean[] refunded = new boolean[0];
     int[] followUpsCompleted = new int[0];
     int[] followUpsMissed = new int[0];
@@ -80,6 +91,14 @@ final class CaseFactColumns {
         firstResolution[place] = facts.firstResolutionSeconds();
         fullResolution[place] = facts.fullResolutionSeconds();
         requesterWait[place] = facts.requesterWaitSeconds();
+        businessFirstReply[place] = facts.businessFirstReplySeconds();
+        businessFirstResolution[place] = facts.businessFirstResolutionSeconds();
+        businessFullResolution[place] = facts.businessFullResolutionSeconds();
+        businessRequesterWait[place] = facts.businessRequesterWaitSeconds();
+        firstReplyOutcome[place] = outcome(facts.firstReplyOutcome());
+        resolutionOutcome[place] = outcome(facts.resolutionOutcome());
+        nextRepliesMet[place] = facts.nextRepliesMet();
+        nextRepliesBreached[place] = facts.nextRepliesBreached();
         refunded[place] = facts.refunded();
         followUpsCompleted[place] = facts.followUpsCompleted();
         followUpsMissed[place] = facts.followUpsMissed();
@@ -94,6 +113,10 @@ final class CaseFactColumns {
         latestResolutionChange[place] = changes.length == 0 ? 0 : changes[changes.length - 1];
         allResolutionChanges[place] = changes.length > 1 ? changes : null;
         issuedRefunds[place] = facts.issuedRefunds().isEmpty() ? null : facts.issuedRefunds();
+    }
+
+    private static byte outcome(SlaOutcome outcome) {
+        return outcome == null ? NO_OUTCOME : (byte) outcome.ordinal();
     }
 
     /**
@@ -158,6 +181,14 @@ final class CaseFactColumns {
         firstResolution = Arrays.copyOf(firstResolution, capacity);
         fullResolution = Arrays.copyOf(fullResolution, capacity);
         requesterWait = Arrays.copyOf(requesterWait, capacity);
+        businessFirstReply = Arrays.copyOf(businessFirstReply, capacity);
+        businessFirstResolution = Arrays.copyOf(businessFirstResolution, capacity);
+        businessFullResolution = Arrays.copyOf(businessFullResolution, capacity);
+        businessRequesterWait = Arrays.copyOf(businessRequesterWait, capacity);
+        firstReplyOutcome = Arrays.copyOf(firstReplyOutcome, capacity);
+        resolutionOutcome = Arrays.copyOf(resolutionOutcome, capacity);
+        nextRepliesMet = Arrays.copyOf(nextRepliesMet, capacity);
+        nextRepliesBreached = Arrays.copyOf(nextRepliesBreached, capacity);
         refunded = Arrays.copyOf(refunded, capacity);
         followUpsCompleted = Arrays.copyOf(followUpsCompleted, capacity);
         followUpsMissed = Arrays.copyOf(followUpsMissed, capacity);

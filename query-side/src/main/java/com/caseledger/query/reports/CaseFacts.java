@@ -6,6 +6,7 @@ import com.caseledger.events.Category;
 import com.caseledger.events.Channel;
 import com.caseledger.events.Money;
 import com.caseledger.events.Priority;
+import com.caseledger.query.casefold.SlaOutcome;
 
 import java.time.Instant;
 import java.util.List;
@@ -16,7 +17,10 @@ import java.util.List;
  * and its issued refunds. Reports add up tens of thousands of these, so the fields are primitives: instants are
  * microseconds since the epoch, and {@link #NONE} stands for a duration, score or gap that does not exist (yet).
  * {@code resolutionChanges} are the instants at which the case became RESOLVED or CLOSED and stopped being either,
- * alternately and oldest first, so its status at the end of any period is known without its whole history.
+ * alternately and oldest first, so its status at the end of any period is known without its whole history. The
+ * durations come twice: in calendar time, and in business time (working time under the calendar of the case's SLA
+ * policy). The SLA outcomes are the latest on record per target: null for a first reply or resolution target without
+ * one, and the number of next reply targets (one per wait) last met and last breached.
  */
 record CaseFacts(String caseId,
                  long openedAt,
@@ -40,7 +44,15 @@ record CaseFacts(String caseId,
                  int csat,
                  int nps,
                  int[] servqualGaps,
-                 List<Money> issuedRefunds) {
+                 List<Money> issuedRefunds,
+                 long businessFirstReplySeconds,
+                 long businessFirstResolutionSeconds,
+                 long businessFullResolutionSeconds,
+                 long businessRequesterWaitSeconds,
+                 SlaOutcome firstReplyOutcome,
+                 SlaOutcome resolutionOutcome,
+                 int nextRepliesMet,
+                 int nextRepliesBreached) {
 
     static final int NONE = Integer.MIN_VALUE;
     static final long[] NEVER_RESOLVED = new long[0];

@@ -30,14 +30,19 @@ final class Cohort {
     private static final int FILTERED_OUT = -1;
 
     private final long end;
+    private final ReportTime time;
     private final ReportFilter filter;
     private final GroupBy groupBy;
     private final List<GroupBy.Period> periods;
     private final long[] periodStarts;
 
-    /** The cohort ending at {@code to}; calendar groups are the given periods, in order. */
-    Cohort(Instant to, ReportFilter filter, GroupBy groupBy, List<GroupBy.Period> periods) {
+    /**
+     * The cohort ending at {@code to}, its durations measured in the given time; calendar groups are the given
+     * periods, in order.
+     */
+    Cohort(Instant to, ReportTime time, ReportFilter filter, GroupBy groupBy, List<GroupBy.Period> periods) {
         this.end = CaseFacts.micros(to);
+        this.time = time;
         this.filter = filter;
         this.groupBy = groupBy;
         this.periods = periods;
@@ -93,7 +98,7 @@ final class Cohort {
         DurationSummary[] total = new DurationSummary[DURATIONS.length];
         long[] values = new long[0];
         for (CohortTally.Duration duration : DURATIONS) {
-            long[] seconds = cases.column(duration);
+            long[] seconds = cases.column(duration, time);
             int[] counts = new int[groupCount];
             long[] sums = new long[groupCount];
             for (int i = 0; i < groupOf.length; i++) {

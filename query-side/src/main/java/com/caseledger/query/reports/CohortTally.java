@@ -3,6 +3,7 @@ package com.caseledger.query.reports;
 import com.caseledger.events.CaseType;
 import com.caseledger.events.Money;
 import com.caseledger.events.ServqualDimension;
+import com.caseledger.query.casefold.SlaOutcome;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,6 +25,8 @@ final class CohortTally {
 
     private static final int GAPS = ServqualDimension.values().length;
     private static final int GAP_SCALE = 16;
+    private static final byte MET = (byte) SlaOutcome.MET.ordinal();
+    private static final byte BREACHED = (byte) SlaOutcome.BREACHED.ordinal();
 
     private long opened;
     private long resolved;
@@ -43,6 +46,12 @@ final class CohortTally {
     private final long[] gapSums = new long[GAPS];
     private final long[] gapAnswers = new long[GAPS];
     private final Map<String, BigDecimal> refundedAmounts = new TreeMap<>();
+    private long firstReplyMet;
+    private long firstReplyBreached;
+    private long nextReplyMet;
+    private long nextReplyBreached;
+    private long resolutionMet;
+    private long resolutionBreached;
 
     /**
      * Counts case {@code i} of the cohort; {@code inBacklogAtEnd} says whether it was neither RESOLVED nor CLOSED at
@@ -92,6 +101,14 @@ final class CohortTally {
                 detractors++;
             }
         }
+        byte firstReply = cases.firstReplyOutcome(i);
+        firstReplyMet += firstReply == MET ? 1 : 0;
+        firstReplyBreached += firstReply == BREACHED ? 1 : 0;
+        nextReplyMet += cases.nextRepliesMet(i);
+        nextReplyBreached += cases.nextRepliesBreached(i);
+        byte resolution = cases.resolutionOutcome(i);
+        resolutionMet += resolution == MET ? 1 : 0;
+        resolutionBreached += resolution == BREACHED ? 1 : 0;
         for (int dimension = 0; dimension < GAPS; dimension++) {
             byte gap = cases.servqualGap(i, dimension);
             if (gap != CaseFactColumns.NO_GAP) {
@@ -122,6 +139,12 @@ final class CohortTally {
             gapSums[dimension] += other.gapSums[dimension];
             gapAnswers[dimension] += other.gapAnswers[dimension];
         }
+        firstReplyMet += other.firstReplyMet;
+        firstReplyBreached += other.firstReplyBreached;
+        nextReplyMet += other.nextReplyMet;
+        nextReplyBreached += other.nextReplyBreached;
+        resolutionMet += other.resolutionMet;
+        resolutionBreached += other.resolutionBreached;
         other.refundedAmounts.forEach((currency, amount) -> refundedAmounts.merge(currency, amount, BigDecimal::add));
     }
 
@@ -141,6 +164,8 @@ final class CohortTally {
                 durations[Duration.FIRST_REPLY.ordinal()], durations[Duration.FIRST_RESOLUTION.ordinal()],
                 durations[Duration.FULL_RESOLUTION.ordinal()], durations[Duration.REQUESTER_WAIT.ordinal()],
                 refunded, amounts, callsCompleted, callsMissed, csatAnswers, csatSatisfied, npsAnswers, promoters,
-                detractors, gaps);
+                detractors, gaps, new CohortFigures.SlaTargets(firstReplyMet, firstReplyBreached),
+                new CohortFigures.SlaTargets(nextReplyMet, nextReplyBreached),
+                new CohortFigures.SlaTargets(resolutionMet, resolutionBreached));
     }
 }

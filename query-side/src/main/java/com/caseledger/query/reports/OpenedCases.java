@@ -6,6 +6,7 @@ import com.caseledger.events.Category;
 import com.caseledger.events.Channel;
 import com.caseledger.events.Money;
 import com.caseledger.events.Priority;
+import com.caseledger.query.casefold.SlaOutcome;
 
 import java.util.List;
 
@@ -48,8 +49,19 @@ final class OpenedCases {
         return byOpening[first + i];
     }
 
-    /** A duration metric's values of every case held, by place, in whole seconds or {@link CaseFacts#NONE}. */
-    long[] column(CohortTally.Duration duration) {
+    /**
+     * A duration metric's values of every case held, by place, in whole seconds of the given time or
+     * {@link CaseFacts#NONE}.
+     */
+    long[] column(CohortTally.Duration duration, ReportTime time) {
+        if (time == ReportTime.BUSINESS) {
+            return switch (duration) {
+                case FIRST_REPLY -> columns.businessFirstReply;
+                case FIRST_RESOLUTION -> columns.businessFirstResolution;
+                case FULL_RESOLUTION -> columns.businessFullResolution;
+                case REQUESTER_WAIT -> columns.businessRequesterWait;
+            };
+        }
         return switch (duration) {
             case FIRST_REPLY -> columns.firstReply;
             case FIRST_RESOLUTION -> columns.firstResolution;
@@ -139,6 +151,24 @@ final class OpenedCases {
 
     int nps(int i) {
         return columns.nps[place(i)];
+    }
+
+    /** The latest outcome of the first reply target, or {@link CaseFactColumns#NO_OUTCOME}; see {@link SlaOutcome}. */
+    byte firstReplyOutcome(int i) {
+        return columns.firstReplyOutcome[place(i)];
+    }
+
+    /** The latest outcome of the resolution target, or {@link CaseFactColumns#NO_OUTCOME}; see {@link SlaOutcome}. */
+    byte resolutionOutcome(int i) {
+        return columns.resolutionOutcome[place(i)];
+    }
+
+    int nextRepliesMet(int i) {
+        return columns.nextRepliesMet[place(i)];
+    }
+
+    int nextRepliesBreached(int i) {
+        return columns.nextRepliesBreached[place(i)];
     }
 
     /** The SERVQUAL gap of a dimension (by ordinal), or {@link CaseFactColumns#NO_GAP}. */

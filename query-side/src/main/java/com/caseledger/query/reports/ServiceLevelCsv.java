@@ -34,6 +34,7 @@ final class ServiceLevelCsv {
         for (ServqualDimension dimension : ServqualDimension.values()) {
             header.add("servqual" + dimension.name());
         }
+        header.addAll(List.of("slaComplianceFirstReply", "slaComplianceNextReply", "slaComplianceResolution"));
         line(csv, header);
         for (ServiceLevelReport.Group group : report.groups()) {
             line(csv, row(group.key(), group.metrics()));
@@ -64,6 +65,9 @@ final class ServiceLevelCsv {
         for (ServqualDimension dimension : ServqualDimension.values()) {
             row.add(text(m.servqual().dimensions().get(dimension)));
         }
+        row.add(text(m.slaCompliance().firstReply()));
+        row.add(text(m.slaCompliance().nextReply()));
+        row.add(text(m.slaCompliance().resolution()));
         return row;
     }
 

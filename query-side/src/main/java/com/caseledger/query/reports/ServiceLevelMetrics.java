@@ -9,7 +9,8 @@ import java.util.List;
  * The service-level metrics of one cohort, exactly as DOMAIN.md defines them. Rates are fractions in [0, 1],
  * null when their denominator is zero; CSAT is a percentage and NPS runs from -100 to 100. A refund counts
  * when it carries money and was issued; follow-up calls and survey answers are those of the cohort's cases.
- * A one-touch case is a resolved case with fewer than 2 public agent replies.
+ * A one-touch case is a resolved case with fewer than 2 public agent replies. The durations are in the report's
+ * time ({@link ReportTime}); SLA compliance is counted from the targets' latest outcomes.
  */
 public record ServiceLevelMetrics(long casesOpened,
                                   long casesResolved,
@@ -29,7 +30,8 @@ public record ServiceLevelMetrics(long casesOpened,
                                   @Schema(nullable = true, minimum = "0", maximum = "100",
                                           description = "the percentage of satisfied CSAT answers") Double csat,
                                   @Schema(nullable = true, minimum = "-100", maximum = "100") Double nps,
-                                  ServqualScores servqual) {
+                                  ServqualScores servqual,
+                                  SlaCompliance slaCompliance) {
 
     public static ServiceLevelMetrics of(CohortFigures f, ServqualWeights weights) {
         return new ServiceLevelMetrics(f.opened(), f.resolved(), rate(f.resolved(), f.opened()),
@@ -40,7 +42,7 @@ public record ServiceLevelMetrics(long casesOpened,
                 f.csatAnswers() == 0 ? null : 100.0 * f.csatSatisfied() / f.csatAnswers(),
                 f.npsAnswers() == 0 ? null
                         : 100.0 * f.promoters() / f.npsAnswers() - 100.0 * f.detractors() / f.npsAnswers(),
-                ServqualScores.of(f.servqualGaps(), weights));
+                ServqualScores.of(f.servqualGaps(), weights), SlaCompliance.of(f));
     }
 
     private static Double rate(long numerator, long denominator) {

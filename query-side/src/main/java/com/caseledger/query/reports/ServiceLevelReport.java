@@ -11,7 +11,11 @@ public record ServiceLevelReport(Instant from, Instant to,
                                  @Schema(nullable = true, allowableValues = {"day", "week", "month", "channel", "type",
                                          "category", "priority", "agent"}, description = "null when not grouped")
                                  String groupBy,
-                                 String tz, List<Group> groups,
+                                 String tz,
+                                 @Schema(allowableValues = {"calendar", "business"},
+                                         description = "the time the durations are measured in")
+                                 String time,
+                                 List<Group> groups,
                                  ServiceLevelMetrics total) {
 
     /** The metrics of the cases whose own attribute (or calendar period) is {@code key}. */

@@ -29,6 +29,9 @@ public class ServiceLevelReportController {
 
     static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
     static final String PATH = "/api/reports/service-levels";
+    private static final String TIMES = "the time durations are measured in: calendar (every instant; the default) or "
+            + "business (working time under the business calendar of each case's SLA policy; every instant for a case "
+            + "without one)";
     private static final String GROUPINGS = "day, week, month, channel, type, category, priority or agent (in any case);"
             + " calendar groupings give at most 1000 groups";
 
@@ -46,6 +49,8 @@ public class ServiceLevelReportController {
             @Parameter(description = GROUPINGS, schema = @Schema(allowableValues = {"day", "week", "month", "channel", "type",
                     "category", "priority", "agent"})) @RequestParam(required = false) String groupBy,
             @Parameter(description = "time zone id for calendar grouping; default UTC") @RequestParam(defaultValue = "UTC") String tz,
+            @Parameter(description = TIMES, schema = @Schema(allowableValues = {"calendar", "business"}, defaultValue = "calendar"))
+            @RequestParam(defaultValue = "calendar") String time,
             @RequestParam(required = false) CaseType type,
             @RequestParam(required = false) Channel channel,
             @RequestParam(required = false) Category category,
@@ -60,7 +65,7 @@ public class ServiceLevelReportController {
         if (!start.isBefore(end)) {
             throw new InvalidInputException("to", "must be after from");
         }
-        return reports.report(start, end, groupBy(groupBy), zone(tz),
+        return reports.report(start, end, groupBy(groupBy), zone(tz), time(time),
                 new ReportFilter(type, channel, category, priority, agentId), ServqualWeights.parse(servqualWeights));
     }
 
@@ -72,13 +77,16 @@ public class ServiceLevelReportController {
                                       "channel", "type", "category", "priority", "agent"}))
                               @RequestParam(required = false) String groupBy,
                               @RequestParam(defaultValue = "UTC") String tz,
+                              @Parameter(description = TIMES, schema = @Schema(allowableValues = {"calendar", "business"},
+                                      defaultValue = "calendar"))
+                              @RequestParam(defaultValue = "calendar") String time,
                               @RequestParam(required = false) CaseType type,
                               @RequestParam(required = false) Channel channel,
                               @RequestParam(required = false) Category category,
                               @RequestParam(required = false) Priority priority,
                               @RequestParam(required = false) String agentId,
                               @RequestParam(required = false) String servqualWeights) {
-        return ServiceLevelCsv.write(report(from, to, groupBy, tz, type, channel, category, priority, agentId,
+        return ServiceLevelCsv.write(report(from, to, groupBy, tz, time, type, channel, category, priority, agentId,
                 servqualWeights));
     }
 
@@ -88,6 +96,11 @@ public class ServiceLevelReportController {
         }
         return GroupBy.parse(value).orElseThrow(() -> new InvalidInputException("groupBy",
                 "'" + Problems.echo(value) + "' is not one of " + Arrays.stream(GroupBy.values()).map(GroupBy::label).toList()));
+    }
+
+    private static ReportTime time(String value) {
+        return ReportTime.parse(value).orElseThrow(() -> new InvalidInputException("time",
+                "'" + Problems.echo(value) + "' is not one of " + Arrays.stream(ReportTime.values()).map(ReportTime::label).toList()));
     }
 
     private static ZoneId zone(String tz) {

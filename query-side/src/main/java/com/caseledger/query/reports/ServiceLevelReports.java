@@ -41,10 +41,10 @@ public class ServiceLevelReports implements DisposableBean {
         arithmetic.shutdownNow();
     }
 
-    public ServiceLevelReport report(Instant from, Instant to, GroupBy groupBy, ZoneId zone, ReportFilter filter,
-                                     ServqualWeights weights) {
+    public ServiceLevelReport report(Instant from, Instant to, GroupBy groupBy, ZoneId zone, ReportTime time,
+                                     ReportFilter filter, ServqualWeights weights) {
         List<GroupBy.Period> periods = groupBy != null && groupBy.isCalendar() ? periods(from, to, groupBy, zone) : List.of();
-        Cohort cohort = new Cohort(to, filter, groupBy, periods);
+        Cohort cohort = new Cohort(to, time, filter, groupBy, periods);
         Cohort.Figures aggregates = facts.openedBetween(from, to, cases -> cohort.addUp(cases, arithmetic));
         List<ServiceLevelReport.Group> groups = new ArrayList<>();
         if (groupBy != null && groupBy.isCalendar()) {
@@ -56,7 +56,7 @@ public class ServiceLevelReports implements DisposableBean {
                 groups.add(group(group.getKey(), group.getValue(), weights));
             }
         }
-        return new ServiceLevelReport(from, to, groupBy == null ? null : groupBy.label(), zone.getId(), groups,
+        return new ServiceLevelReport(from, to, groupBy == null ? null : groupBy.label(), zone.getId(), time.label(), groups,
                 ServiceLevelMetrics.of(aggregates.total(), weights));
     }
 

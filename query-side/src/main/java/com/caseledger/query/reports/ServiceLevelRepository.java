@@ -13,6 +13,7 @@ import com.caseledger.platform.database.StorableText;
 import com.caseledger.query.casefold.BatchRows;
 import com.caseledger.query.casefold.CaseFoldTable;
 import com.caseledger.query.casefold.CaseTimeline;
+import com.caseledger.query.casefold.SlaOutcome;
 import com.caseledger.query.casefold.TimelineJson;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -74,6 +75,14 @@ public class ServiceLevelRepository implements CaseFoldTable {
                 .column("int4", timeline -> gap(timeline, ServqualDimension.RESPONSIVENESS))
                 .column("int4", timeline -> gap(timeline, ServqualDimension.ASSURANCE))
                 .column("int4", timeline -> gap(timeline, ServqualDimension.EMPATHY))
+                .column("int8", CaseTimeline::businessFirstReplySeconds)
+                .column("int8", CaseTimeline::businessFirstResolutionSeconds)
+                .column("int8", CaseTimeline::businessFullResolutionSeconds)
+                .column("int8", CaseTimeline::businessRequesterWaitSeconds)
+                .column("text", timeline -> name(timeline.firstReplyOutcome()))
+                .column("text", timeline -> name(timeline.resolutionOutcome()))
+                .column("int4", timeline -> timeline.nextReplyTargets(SlaOutcome.MET))
+                .column("int4", timeline -> timeline.nextReplyTargets(SlaOutcome.BREACHED))
                 .write(jdbc, UPSERT);
     }
 
@@ -92,6 +101,10 @@ public class ServiceLevelRepository implements CaseFoldTable {
         return refunds.isEmpty() ? null : json.write(refunds);
     }
 
+    private static String name(SlaOutcome outcome) {
+        return outcome == null ? null : outcome.name();
+    }
+
     private static Integer gap(CaseTimeline timeline, ServqualDimension dimension) {
         Map<ServqualDimension, ServqualRating> servqual = timeline.surveys().servqual();
         ServqualRating rating = servqual == null ? null : servqual.get(dimension);
@@ -104,23 +117,33 @@ public class ServiceLevelRepository implements CaseFoldTable {
                  resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
                  requester_wait_seconds, resolution_changes, issued_refunds, refunded, follow_ups_completed,
                  follow_ups_missed, csat, nps, gap_tangibles, gap_reliability, gap_responsiveness, gap_assurance,
-                 gap_empathy)
+                 gap_empathy, business_first_reply_seconds, business_first_resolution_seconds,
+                 business_full_resolution_seconds, business_requester_wait_seconds, sla_first_reply_outcome,
+                 sla_resolution_outcome, sla_next_replies_met, sla_next_replies_breached)
             select case_id, version, opened_at, type, channel, category, priority, agent_id, status, replies, reopens,
                    resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
                    requester_wait_seconds, cast(resolution_changes as timestamptz[]), cast(issued_refunds as jsonb),
                    issued_refunds is not null, follow_ups_completed, follow_ups_missed, csat, nps, gap_tangibles,
-                   gap_reliability, gap_responsiveness, gap_assurance, gap_empathy
+                   gap_reliability, gap_responsiveness, gap_assurance, gap_empathy, business_first_reply_seconds,
+                   business_first_resolution_seconds, business_full_resolution_seconds,
+                   business_requester_wait_seconds, sla_first_reply_outcome, sla_resolution_outcome,
+                   sla_next_replies_met, sla_next_replies_breached
             from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as timestamptz[]), cast(? as text[]),
                         cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),
                         cast(? as int[]), cast(? as int[]), cast(? as boolean[]), cast(? as bigint[]),
                         cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]), cast(? as text[]),
                         cast(? as text[]), cast(? as bigint[]), cast(? as bigint[]), cast(? as int[]), cast(? as int[]),
-                        cast(? as int[]), cast(? as int[]), cast(? as int[]), cast(? as int[]), cast(? as int[]))
+                        cast(? as int[]), cast(? as int[]), cast(? as int[]), cast(? as int[]), cast(? as int[]),
+                        cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]), cast(? as bigint[]),
+                        cast(? as text[]), cast(? as text[]), cast(? as int[]), cast(? as int[]))
                  as row (case_id, version, opened_at, type, channel, category, priority, agent_id, status, replies,
                          reopens, resolved_ever, first_reply_seconds, first_resolution_seconds,
                          full_resolution_seconds, requester_wait_seconds, resolution_changes, issued_refunds,
                          follow_ups_completed, follow_ups_missed, csat, nps, gap_tangibles, gap_reliability,
-                         gap_responsiveness, gap_assurance, gap_empathy)
+                         gap_responsiveness, gap_assurance, gap_empathy, business_first_reply_seconds,
+                         business_first_resolution_seconds, business_full_resolution_seconds,
+                         business_requester_wait_seconds, sla_first_reply_outcome, sla_resolution_outcome,
+                         sla_next_replies_met, sla_next_replies_breached)
             on conflict (case_id) do update set
                 version = excluded.version, opened_at = excluded.opened_at, type = excluded.type,
                 channel = excluded.channel, category = excluded.category, priority = excluded.priority,
@@ -135,7 +158,15 @@ public class ServiceLevelRepository implements CaseFoldTable {
                 follow_ups_missed = excluded.follow_ups_missed, csat = excluded.csat, nps = excluded.nps,
                 gap_tangibles = excluded.gap_tangibles, gap_reliability = excluded.gap_reliability,
                 gap_responsiveness = excluded.gap_responsiveness, gap_assurance = excluded.gap_assurance,
-                gap_empathy = excluded.gap_empathy, changed_by = pg_current_xact_id()
+                gap_empathy = excluded.gap_empathy,
+                business_first_reply_seconds = excluded.business_first_reply_seconds,
+                business_first_resolution_seconds = excluded.business_first_resolution_seconds,
+                business_full_resolution_seconds = excluded.business_full_resolution_seconds,
+                business_requester_wait_seconds = excluded.business_requester_wait_seconds,
+                sla_first_reply_outcome = excluded.sla_first_reply_outcome,
+                sla_resolution_outcome = excluded.sla_resolution_outcome,
+                sla_next_replies_met = excluded.sla_next_replies_met,
+                sla_next_replies_breached = excluded.sla_next_replies_breached, changed_by = pg_current_xact_id()
             where service_level_case.version < excluded.version
             """;
 
@@ -177,7 +208,9 @@ public class ServiceLevelRepository implements CaseFoldTable {
                    resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
                    requester_wait_seconds, resolution_changes, issued_refunds, refunded, follow_ups_completed,
                    follow_ups_missed, csat, nps, gap_tangibles, gap_reliability, gap_responsiveness, gap_assurance,
-                   gap_empathy
+                   gap_empathy, business_first_reply_seconds, business_first_resolution_seconds,
+                   business_full_resolution_seconds, business_requester_wait_seconds, sla_first_reply_outcome,
+                   sla_resolution_outcome, sla_next_replies_met, sla_next_replies_breached
             from projections.service_level_case
             where changed_by >= cast(? as xid8)
             order by opened_at, case_id
@@ -209,7 +242,15 @@ public class ServiceLevelRepository implements CaseFoldTable {
                 seconds(rs, "full_resolution_seconds"), seconds(rs, "requester_wait_seconds"),
                 rs.getBoolean("refunded"), rs.getInt("follow_ups_completed"), rs.getInt("follow_ups_missed"),
                 orNone(rs, "csat"), orNone(rs, "nps"), gaps,
-                issuedRefunds == null ? List.of() : json.readMoney(issuedRefunds));
+                issuedRefunds == null ? List.of() : json.readMoney(issuedRefunds),
+                seconds(rs, "business_first_reply_seconds"), seconds(rs, "business_first_resolution_seconds"),
+                seconds(rs, "business_full_resolution_seconds"), seconds(rs, "business_requester_wait_seconds"),
+                outcome(rs.getString("sla_first_reply_outcome")), outcome(rs.getString("sla_resolution_outcome")),
+                rs.getInt("sla_next_replies_met"), rs.getInt("sla_next_replies_breached"));
+    }
+
+    private static SlaOutcome outcome(String stored) {
+        return stored == null ? null : SlaOutcome.valueOf(stored);
     }
 
     private static long[] resolutionChanges(Array stored) throws SQLException {

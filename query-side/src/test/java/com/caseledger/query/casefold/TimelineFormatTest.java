@@ -31,8 +31,11 @@ import com.caseledger.events.RefundRequested;
 import com.caseledger.events.ServqualDimension;
 import com.caseledger.events.ServqualRating;
 import com.caseledger.events.SlaPolicyApplied;
+import com.caseledger.events.SlaTargetBreached;
+import com.caseledger.events.SlaTargetMet;
 import com.caseledger.events.SurveyAnswered;
 import com.caseledger.events.sla.BusinessCalendar;
+import com.caseledger.events.sla.SlaTargetKind;
 import com.caseledger.events.sla.SlaTargets;
 import com.caseledger.events.sla.WorkingInterval;
 import com.caseledger.platform.database.StorableText;
@@ -78,9 +81,11 @@ class TimelineFormatTest {
                 new CasePrioritized(ID, Priority.URGENT, at(120)),
                 new CaseEscalated(ID, "angry", "supervisor", at(150)),
                 new AgentReplied(ID, "a-1", "sorry", at(300)),
+                new SlaTargetMet(ID, SlaTargetKind.FIRST_REPLY, "complaints", null, at(3600), at(300)),
                 new CaseAwaitingCustomer(ID, "photo please", at(600)),
                 new CaseResumed(ID, at(4200)),
                 new CustomerMessageReceived(ID, "and now?", Channel.CHAT, at(4250)),
+                new SlaTargetBreached(ID, SlaTargetKind.NEXT_REPLY, "complaints", at(4250), at(4260), at(4260)),
                 new RefundRequested(ID, "refund-1", RefundKind.REFUND_ONLY, Money.of("59.90", "CNY"), "broken", "order-9", at(4300)),
                 new RefundApproved(ID, "refund-1", "system", true, at(4300)),
                 new RefundIssued(ID, "refund-1", "PAY-1", at(4400)),
@@ -90,6 +95,7 @@ class TimelineFormatTest {
                 new RefundApproved(ID, "refund-3", "s-1", false, at(4800)),
                 new RefundFailed(ID, "refund-3", "bank refused", at(4900)),
                 new CaseResolved(ID, "REFUNDED", null, at(5000)),
+                new SlaTargetMet(ID, SlaTargetKind.RESOLUTION, "complaints", null, at(86_400), at(5000)),
                 new FollowUpScheduled(ID, "call-1", at(9000), "after resolution", true, at(5000)),
                 new FollowUpRescheduled(ID, "call-1", at(9500), at(6000)),
                 new FollowUpCompleted(ID, "call-1", 4, "happy", at(9500)),
@@ -110,6 +116,28 @@ class TimelineFormatTest {
         assertThat(FIELDS.writeValueAsString(read)).isEqualTo(FIELDS.writeValueAsString(timeline));
         assertThat(read.sla).isEqualTo(timeline.sla);
         assertThat(read.replyWaitStartedAt).isEqualTo(at(4250));
+        assertThat(read.firstReplyOutcome()).isEqualTo(SlaOutcome.MET);
+        assertThat(read.resolutionOutcome()).isEqualTo(SlaOutcome.MET);
+        assertThat(read.nextReplyOutcomes).containsExactly(Map.entry(at(4250), SlaOutcome.BREACHED));
+    }
+
+    @Test
+    void a_fold_of_revision_3_reads_without_sla_outcomes() throws Exception {
+        CaseTimeline timeline = new CaseTimeline();
+        timeline.apply(new CaseOpened(ID, CaseType.INQUIRY, Channel.WEB, Category.OTHER, Priority.NORMAL, "c-2",
+                "Size chart?", null, null, null, T0), 0);
+        timeline.apply(new SlaPolicyApplied(ID, "inquiries", 1L, "office", 2L, new SlaTargets(3600L, null, null), OFFICE,
+                false, T0), 1);
+        byte[] current = TimelineFormat.write(timeline);
+        // revision 3 ended with the reply wait: no first reply and resolution outcomes (four bytes each) and no waits
+        // with outcomes (a count of four bytes)
+        byte[] revision3 = Arrays.copyOf(current, current.length - 12);
+
+        CaseTimeline read = TimelineFormat.read(revision3, TimelineFormat.WITHOUT_SLA_OUTCOMES_REVISION);
+
+        assertThat(FIELDS.writeValueAsString(read)).isEqualTo(FIELDS.writeValueAsString(timeline));
+        assertThat(read.sla).isEqualTo(timeline.sla);
+        assertThat(read.firstReplyOutcome()).isNull();
     }
 
     @Test
@@ -118,8 +146,9 @@ class TimelineFormatTest {
         timeline.apply(new CaseOpened(ID, CaseType.INQUIRY, Channel.WEB, Category.OTHER, Priority.NORMAL, "c-2",
                 "Size chart?", null, null, null, T0), 0);
         byte[] current = TimelineFormat.write(timeline);
-        // revision 2 ended with the surveys: no policy (one byte) and two absent instants (one byte each)
-        byte[] revision2 = Arrays.copyOf(current, current.length - 3);
+        // revision 2 ended with the surveys: no policy (one byte) and two absent instants (one byte each), and none of
+        // the twelve bytes of revision 4's absent SLA outcomes
+        byte[] revision2 = Arrays.copyOf(current, current.length - 3 - 12);
 
         CaseTimeline read = TimelineFormat.read(revision2, TimelineFormat.WITHOUT_SLA_REVISION);
 

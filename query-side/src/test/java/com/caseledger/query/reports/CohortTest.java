@@ -5,6 +5,7 @@ import com.caseledger.events.CaseType;
 import com.caseledger.events.Category;
 import com.caseledger.events.Channel;
 import com.caseledger.events.Priority;
+import com.caseledger.query.casefold.SlaOutcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -90,7 +91,7 @@ class CohortTest {
             byChannel.get(channel.ordinal()).add(seconds);
         }
 
-        Cohort.Figures figures = new Cohort(END, EVERY_CASE, GroupBy.CHANNEL, List.of()).addUp(opened(cases), Runnable::run);
+        Cohort.Figures figures = new Cohort(END, ReportTime.CALENDAR, EVERY_CASE, GroupBy.CHANNEL, List.of()).addUp(opened(cases), Runnable::run);
 
         for (Channel channel : channels) {
             long[] values = byChannel.get(channel.ordinal()).stream().mapToLong(Long::longValue).sorted().toArray();
@@ -114,12 +115,80 @@ class CohortTest {
                 facts(3, Channel.EMAIL, 60, new long[]{end - 2, end - 1}),  // resolved, then reopened before the end
                 facts(4, Channel.EMAIL, 60, new long[]{end - 2, end + 5})); // reopened only after the end
 
-        assertThat(new Cohort(END, EVERY_CASE, null, List.of()).addUp(opened(cases), Runnable::run).total().backlog())
+        assertThat(new Cohort(END, ReportTime.CALENDAR, EVERY_CASE, null, List.of()).addUp(opened(cases), Runnable::run).total().backlog())
                 .isEqualTo(3);
     }
 
+    @Test
+    void slaComplianceIsTargetsMetOverTargetsDecidedPerKindPerGroupAndInTotal() {
+        List<CaseFacts> cases = List.of(
+                outcomes(0, Channel.EMAIL, SlaOutcome.MET, SlaOutcome.BREACHED, 2, 1),
+                outcomes(1, Channel.EMAIL, SlaOutcome.BREACHED, null, 0, 0),
+                outcomes(2, Channel.EMAIL, null, null, 0, 0),               // no policy: decides nothing
+                outcomes(3, Channel.CHAT, SlaOutcome.MET, SlaOutcome.MET, 0, 1));
+
+        Cohort.Figures figures = new Cohort(END, ReportTime.CALENDAR, EVERY_CASE, GroupBy.CHANNEL, List.of())
+                .addUp(opened(cases), Runnable::run);
+
+        // EMAIL: first reply 1 met of 2; next reply 2 of 3 waits; resolution 0 of 1
+        SlaCompliance email = SlaCompliance.of(figures.groups().get("EMAIL"));
+        assertThat(email.firstReply()).isEqualTo(0.5);
+        assertThat(email.nextReply()).isEqualTo(2.0 / 3);
+        assertThat(email.resolution()).isEqualTo(0.0);
+        // CHAT: no next reply wait met, one breached
+        SlaCompliance chat = SlaCompliance.of(figures.groups().get("CHAT"));
+        assertThat(chat.nextReply()).isEqualTo(0.0);
+        // total: first reply 2 of 3, next reply 2 of 4, resolution 1 of 2
+        SlaCompliance total = SlaCompliance.of(figures.total());
+        assertThat(total.firstReply()).isEqualTo(2.0 / 3);
+        assertThat(total.nextReply()).isEqualTo(0.5);
+        assertThat(total.resolution()).isEqualTo(0.5);
+    }
+
+    @Test
+    void slaComplianceOfAKindWithoutADecidedTargetIsNull() {
+        SlaCompliance none = SlaCompliance.of(total(List.of(outcomes(0, Channel.EMAIL, SlaOutcome.MET, null, 0, 0))));
+
+        assertThat(none.firstReply()).isEqualTo(1.0);
+        assertThat(none.nextReply()).isNull();
+        assertThat(none.resolution()).isNull();
+        assertThat(SlaCompliance.of(CohortFigures.EMPTY)).isEqualTo(new SlaCompliance(null, null, null));
+    }
+
+    @Test
+    void businessTimeSummarizesTheWorkingTimeFiguresOfTheCases() {
+        List<CaseFacts> cases = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            // calendar 1000, 2000, 3000, 4000; business 100, 200, 300, 400 (none for the first resolution of case 0)
+            long business = 100L * (i + 1);
+            cases.add(new CaseFacts("case-" + i, i, CaseType.INQUIRY, Channel.EMAIL, Category.OTHER, Priority.NORMAL,
+                    null, CaseStatus.OPEN, CaseFacts.NEVER_RESOLVED, 1, 0, false, 10 * business, 10 * business,
+                    10 * business, 10 * business, false, 0, 0, CaseFacts.NONE, CaseFacts.NONE, null, List.of(), business,
+                    i == 0 ? CaseFacts.NONE : business, business, business, null, null, 0, 0));
+        }
+
+        CohortFigures calendar = new Cohort(END, ReportTime.CALENDAR, EVERY_CASE, null, List.of())
+                .addUp(opened(cases), Runnable::run).total();
+        CohortFigures business = new Cohort(END, ReportTime.BUSINESS, EVERY_CASE, null, List.of())
+                .addUp(opened(cases), Runnable::run).total();
+
+        assertThat(calendar.firstReply()).isEqualTo(new DurationSummary(4, 2500L, 2000L, 4000L));
+        assertThat(business.firstReply()).isEqualTo(new DurationSummary(4, 250L, 200L, 400L));
+        assertThat(business.firstResolution()).isEqualTo(new DurationSummary(3, 300L, 300L, 400L));
+        assertThat(business.fullResolution().meanSeconds()).isEqualTo(250);
+        assertThat(business.requesterWait().p90Seconds()).isEqualTo(400);
+    }
+
+    private static CaseFacts outcomes(int number, Channel channel, SlaOutcome firstReply, SlaOutcome resolution,
+                                      int nextRepliesMet, int nextRepliesBreached) {
+        return new CaseFacts("case-" + number, number, CaseType.INQUIRY, channel, Category.OTHER, Priority.NORMAL, null,
+                CaseStatus.OPEN, CaseFacts.NEVER_RESOLVED, 1, 0, false, 60, CaseFacts.NONE, CaseFacts.NONE,
+                CaseFacts.NONE, false, 0, 0, CaseFacts.NONE, CaseFacts.NONE, null, List.of(), 60,
+                CaseFacts.NONE, CaseFacts.NONE, CaseFacts.NONE, firstReply, resolution, nextRepliesMet, nextRepliesBreached);
+    }
+
     private static CohortFigures total(List<CaseFacts> cases) {
-        return new Cohort(END, EVERY_CASE, null, List.of()).addUp(opened(cases), Runnable::run).total();
+        return new Cohort(END, ReportTime.CALENDAR, EVERY_CASE, null, List.of()).addUp(opened(cases), Runnable::run).total();
     }
 
     private static OpenedCases opened(List<CaseFacts> cases) {
@@ -143,6 +212,7 @@ class CohortTest {
     private static CaseFacts facts(int number, Channel channel, long firstReplySeconds, long[] resolutionChanges) {
         return new CaseFacts("case-" + number, number, CaseType.INQUIRY, channel, Category.OTHER, Priority.NORMAL, null,
                 CaseStatus.OPEN, resolutionChanges, 1, 0, false, firstReplySeconds, CaseFacts.NONE, CaseFacts.NONE,
-                CaseFacts.NONE, false, 0, 0, CaseFacts.NONE, CaseFacts.NONE, null, List.of());
+                CaseFacts.NONE, false, 0, 0, CaseFacts.NONE, CaseFacts.NONE, null, List.of(), firstReplySeconds,
+                CaseFacts.NONE, CaseFacts.NONE, CaseFacts.NONE, null, null, 0, 0);
     }
 }
