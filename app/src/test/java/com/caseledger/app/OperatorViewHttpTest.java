@@ -3,6 +3,14 @@ package com.caseledger.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.queryhandling.SimpleQueryBus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -21,6 +29,18 @@ class OperatorViewHttpTest extends CaseLedgerHttpTest {
 
     @Autowired
     private LoggingSystem logging;
+
+    @Autowired
+    private EventStore eventStore;
+
+    @Autowired
+    private EventStorageEngine storageEngine;
+
+    @Autowired
+    private CommandBus commandBus;
+
+    @Autowired
+    private QueryBus queryBus;
 
     @Test
     void a_requests_log_lines_and_its_events_carry_its_correlation_id_and_user(CapturedOutput output) {
@@ -98,5 +118,13 @@ class OperatorViewHttpTest extends CaseLedgerHttpTest {
         assertThat(components.get("eventProcessors").get("details").get("case-projections").asText())
                 .isEqualTo("running");
         assertThat(liveness.getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void without_axon_server_the_events_are_in_postgresql_and_commands_and_queries_stay_in_the_node() {
+        assertThat(eventStore).isInstanceOf(EmbeddedEventStore.class);
+        assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
+        assertThat(commandBus).isInstanceOf(SimpleCommandBus.class);
+        assertThat(queryBus).isInstanceOf(SimpleQueryBus.class);
     }
 }

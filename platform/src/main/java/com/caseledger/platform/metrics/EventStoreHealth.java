@@ -9,9 +9,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Whether the event store answers: it is asked for its head (the highest global index), whichever engine holds the
- * events. Part of the node's readiness; the head is shown to signed-in operators.
+ * events. Part of the node's readiness (as {@code eventStore}: Spring drops the suffix of the bean's name, which
+ * leaves the name {@code eventStore} to Axon Server's event store); the head is shown to signed-in operators.
  */
-@Component("eventStore")
+@Component("eventStoreHealthIndicator")
 public class EventStoreHealth implements HealthIndicator {
 
     private final ObjectProvider<EventStore> eventStore;

@@ -8,6 +8,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,8 +27,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * too. It runs when a node is ready, in a thread of its own, batch by batch from where the last run stopped
  * (`eventstore.personal_data_sealing`), one node at a time (an advisory lock), and rewrites only the payload of an
  * event that still holds personal text in clear: the event is read and written again through the event serializer,
- * which seals. Everything else of the event stays as recorded (the store's trigger checks it).
+ * which seals. Everything else of the event stays as recorded (the store's trigger checks it). Events in Axon Server
+ * cannot be rewritten; there every event is sealed as it is recorded, and nothing is sealed afterwards.
  */
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 @Component
 public class PlaintextSealing {
 

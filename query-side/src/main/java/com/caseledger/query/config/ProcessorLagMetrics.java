@@ -7,6 +7,7 @@ import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,7 +27,7 @@ import java.util.OptionalLong;
  *     <li>{@code caseledger_processor_head}: the store's highest global index;</li>
  *     <li>{@code caseledger_processor_lag_events}: head minus position;</li>
  *     <li>{@code caseledger_processor_lag_seconds}: how long ago the oldest event not yet processed was recorded; 0
- *     when the processor has caught up.</li>
+ *     when the processor has caught up; absent where the events are in Axon Server (it reads the JDBC store's table).</li>
  * </ul>
  * Each carries the tag {@code processor}. Nodes that share the processor's segments each report their own.
  */
@@ -38,13 +39,16 @@ public class ProcessorLagMetrics implements MeterBinder {
 
     private final ObjectProvider<Configuration> axon;
     private final ObjectProvider<EventStore> eventStore;
+    /** The JDBC store's engine, which exists only where the events are in PostgreSQL. */
+    private final ObjectProvider<EventStorageEngine> jdbcStore;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     public ProcessorLagMetrics(ObjectProvider<Configuration> axon, ObjectProvider<EventStore> eventStore,
-                               JdbcTemplate jdbc, Clock clock) {
+                               ObjectProvider<EventStorageEngine> jdbcStore, JdbcTemplate jdbc, Clock clock) {
         this.axon = axon;
         this.eventStore = eventStore;
+        this.jdbcStore = jdbcStore;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -77,7 +81,7 @@ public class ProcessorLagMetrics implements MeterBinder {
 
     private double lagSeconds() {
         OptionalLong position = position();
-        if (position.isEmpty()) {
+        if (position.isEmpty() || jdbcStore.getIfAvailable() == null) {
             return Double.NaN;
         }
         List<String> oldest = jdbc.queryForList(OLDEST_AFTER, String.class, position.getAsLong());

@@ -8,6 +8,7 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -19,8 +20,10 @@ import java.util.stream.Stream;
 /**
  * Reads the event store in its global order for the export feed, from a cursor on, without touching the
  * projections. Positions a concurrent transaction has taken but not yet committed are remembered in the cursor
- * (Axon's gap-aware positions), so a reader that follows the cursor sees every event exactly once.
+ * (Axon's gap-aware positions), so a reader that follows the cursor sees every event exactly once. It reads the JDBC
+ * store's engine, so a node whose events are in Axon Server has no feed.
  */
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 @Component
 public class EventFeed {
 

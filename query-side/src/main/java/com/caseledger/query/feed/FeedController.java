@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AssignableTypeFilter;
 import org.springframework.http.MediaType;
@@ -25,7 +26,11 @@ import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** The export feed: every recorded event in the store's global order, for auditors' tools and warehouse loaders. */
+/**
+ * The export feed: every recorded event in the store's global order, for auditors' tools and warehouse loaders. Only
+ * where the events are in PostgreSQL ({@link EventFeed}).
+ */
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false", matchIfMissing = true)
 @RestController
 @Tag(name = "Auditing")
 public class FeedController {
