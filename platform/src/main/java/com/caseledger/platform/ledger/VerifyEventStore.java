@@ -1,7 +1,9 @@
 package com.caseledger.platform.ledger;
 
 import com.caseledger.platform.database.LedgerFolderLock;
+import ch.qos.logback.classic.Level;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 
 import javax.sql.DataSource;
@@ -51,6 +53,8 @@ public final class VerifyEventStore {
     }
 
     private static int verifyFolder(Path dataDir) throws Exception {
+        // the embedded server's start and stop lines would break the progress bar on stderr
+        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.zonky")).setLevel(Level.WARN);
         try (LedgerFolderLock folder = LedgerFolderLock.acquire(dataDir);
              EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                      .setDataDirectory(folder.folder().resolve("postgres"))
