@@ -114,6 +114,8 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
             "admin,      feed,    200",
             "agent,      worklist, 200", "analyst,    worklist, 403",
             "agent,      list,    200", "analyst,    list,    403",
+            "auditor,    verify,  200", "admin,      verify,  200", "agent,      verify,  403",
+            "supervisor, verify,  403", "analyst,    verify,  403",
             "agent,      actuator, 403", "admin,      actuator, 200"})
     void reads_follow_the_roles(String user, String what, int status) {
         String caseId = openCase(inquiry());
@@ -125,6 +127,7 @@ class SignInAndRolesHttpTest extends CaseLedgerHttpTest {
             case "feed" -> "/api/events?limit=1";
             case "worklist" -> "/api/follow-ups";
             case "list" -> "/api/cases?size=1";
+            case "verify" -> "/api/cases/" + caseId + "/verify";
             case "actuator" -> "/actuator/info";
             default -> throw new IllegalArgumentException(what);
         };
