@@ -2,6 +2,7 @@ package com.caseledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -14,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The service-level report as of an instant T answers what the live report answered at T: the cases of March 2023
  * (a period no other test uses; April 2023 is the other test's) are imported, the live report is taken once it shows them, and T noted; then another
- * case of the period is imported, an earlier case is resolved and another answered. Asked as of T, the report is the
+ * case of the period is imported, an earlier case is resolved and surveyed, and another answered. Asked as of T, the report is the
  * one taken at T, as JSON and as CSV, in calendar and in business time, while the live report has moved on.
  */
 class ReportAsOfHttpTest extends ReportHttpTest {
@@ -32,9 +33,15 @@ class ReportAsOfHttpTest extends ReportHttpTest {
         String answered = importCase("EMAIL", "INQUIRY", "2023-03-02T09:00:00Z");
         command(answered, "assign", Map.of("agentId", agent, "occurredAt", "2023-03-02T09:30:00Z"));
         command(answered, "replies", reply("2023-03-02T10:00:00Z"));
-        long answeredVersion = command(answered, "resolve", resolution("2023-03-02T12:00:00Z"));
-        String complaint = importCase("PHONE", "COMPLAINT", "2023-03-03T09:00:00Z");
-        long complaintVersion = command(complaint, "replies", reply("2023-03-03T09:45:00Z"));
+        command(answered, "resolve", resolution("2023-03-02T12:00:00Z"));
+        long answeredVersion = command(answered, "surveys", Map.of("csat", 5, "nps", 9, "servqual",
+                Map.of("RELIABILITY", Map.of("expectation", 6, "perception", 4)), "occurredAt", "2023-03-02T13:00:00Z"));
+        Map<String, Object> onOrder = inquiryOnOrder();
+        onOrder.putAll(Map.of("type", "COMPLAINT", "channel", "PHONE", "occurredAt", "2023-03-03T09:00:00Z"));
+        String complaint = openCase(onOrder);
+        command(complaint, "replies", reply("2023-03-03T09:45:00Z"));
+        long complaintVersion = command(complaint, "refunds/" + refund(complaint) + "/issue",
+                Map.of("paymentReference", "payment-" + complaint, "occurredAt", "2023-03-03T10:30:00Z"));
         String reopened = importCase("CHAT", "INQUIRY", "2023-03-05T16:00:00Z");
         command(reopened, "resolve", resolution("2023-03-06T08:00:00Z"));
         long reopenedVersion = command(reopened, "reopen", Map.of("reason", "The answer was incomplete",
@@ -53,11 +60,15 @@ class ReportAsOfHttpTest extends ReportHttpTest {
         Instant t = Instant.now();
         assertThat(liveAtT.get(PERIOD).get("total").get("casesOpened").asLong()).isEqualTo(3);
         assertThat(liveAtT.get(PERIOD).get("total").get("casesResolved").asLong()).isEqualTo(1);
+        assertThat(liveAtT.get(PERIOD).get("total").get("refundRate").asDouble()).isEqualTo(1.0 / 3);
+        assertThat(liveAtT.get(PERIOD).get("total").get("csat").asDouble()).isEqualTo(100.0);
         Thread.sleep(5);
 
         String backfilled = importCase("WEB", "COMPLAINT", "2023-03-10T10:00:00Z");
         long backfilledVersion = command(backfilled, "resolve", resolution("2023-03-11T10:00:00Z"));
-        long resolvedVersion = command(complaint, "resolve", resolution("2023-03-04T09:00:00Z"));
+        command(complaint, "resolve", resolution("2023-03-04T09:00:00Z"));
+        long resolvedVersion = command(complaint, "surveys", Map.of("csat", 2, "nps", 3, "occurredAt",
+                "2023-03-04T10:00:00Z"));
         long repliedVersion = command(reopened, "replies", Map.of("agentId", agent, "body", "Here is the rest."));
         view(backfilled, backfilledVersion);
         view(complaint, resolvedVersion);
@@ -106,6 +117,15 @@ class ReportAsOfHttpTest extends ReportHttpTest {
         body.put("subject", "A case of spring 2023");
         body.put("occurredAt", openedAt);
         return openCase(body);
+    }
+
+    /** Requests a refund of 59.90 CNY (within the auto-approval limit: approved at once); answers its id. */
+    private String refund(String caseId) {
+        ResponseEntity<String> response = post("/api/cases/" + caseId + "/refunds", Map.of("kind", "REFUND_ONLY",
+                "amount", Map.of("amount", "59.90", "currency", "CNY"), "reason", "The parcel arrived damaged",
+                "occurredAt", "2023-03-03T10:00:00Z"));
+        assertThat(response.getStatusCode().value()).as(response.getBody()).isEqualTo(201);
+        return json(response).get("refundId").asText();
     }
 
     private Map<String, Object> reply(String at) {
