@@ -109,6 +109,33 @@ class ReportAsOfHttpTest extends ReportHttpTest {
         assertThat(report.get("from").asText()).isEqualTo(t.minus(30, ChronoUnit.DAYS).toString());
     }
 
+    /**
+     * The histories of the other report tests (every metric: refunds, follow-up calls, surveys, SLA outcomes, working
+     * time) read the same folded from the store as from the projection; a report taken while an event is recorded
+     * (an SLA timer) is taken again.
+     */
+    @Test
+    void over_the_recorded_histories_the_report_as_of_a_moment_ago_is_the_live_report() {
+        ServiceLevelHistory.backfillOnce(this);
+        VoiceOfCustomerHistory.backfillOnce(this);
+        List<String> queries = List.of(
+                ServiceLevelHistory.PERIOD + "&groupBy=agent",
+                ServiceLevelHistory.PERIOD + "&groupBy=day&tz=Asia/Shanghai&time=business",
+                VoiceOfCustomerHistory.PERIOD + "&groupBy=channel",
+                "from=2021-01-01T00:00:00Z&to=2026-01-01T00:00:00Z&groupBy=month&time=business");
+        for (String query : queries) {
+            for (int attempt = 1; ; attempt++) {
+                JsonNode before = report(query);
+                Instant t = Instant.now();
+                JsonNode asOf = report(query + "&asOf=" + t);
+                if (before.equals(report(query)) || attempt == 5) {
+                    assertThat(asOf).as(query).isEqualTo(before);
+                    break;
+                }
+            }
+        }
+    }
+
     private String importCase(String channel, String type, String openedAt) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type);
