@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Service-level report queries with bad parameters (an unknown grouping, time zone or time, a period that is badly
- * written, reversed or beyond the storable range): each is refused with a 400 naming the parameter. Refused
+ * written, reversed or beyond the storable range, an asOf that is not an instant): each is refused with a 400 naming the parameter. Refused
  * SERVQUAL weights are in {@link ServqualWeightsHttpTest}.
  */
 class ReportQueryBadInputHttpTest extends BadInputHttpSupport {
@@ -45,6 +45,20 @@ class ReportQueryBadInputHttpTest extends BadInputHttpSupport {
         JsonNode problem = problem(get("/api/reports/service-levels?from=last-monday"), 400);
 
         assertNames(problem, "from");
+    }
+
+    @Test
+    void a_report_as_of_something_that_is_not_an_instant_is_refused_with_400_naming_it() {
+        JsonNode problem = problem(get("/api/reports/service-levels?asOf=yesterday"), 400);
+
+        assertNames(problem, "asOf");
+    }
+
+    @Test
+    void a_report_as_of_an_instant_beyond_the_storable_range_is_refused_with_400_naming_it() {
+        JsonNode problem = problem(get("/api/reports/service-levels?asOf=-1000000000-01-01T00:00:00Z"), 400);
+
+        assertNames(problem, "asOf");
     }
 
     @Test

@@ -6,10 +6,18 @@ import com.caseledger.events.Category;
 import com.caseledger.events.Channel;
 import com.caseledger.events.Money;
 import com.caseledger.events.Priority;
+import com.caseledger.events.FollowUpStatus;
+import com.caseledger.events.ServqualDimension;
+import com.caseledger.events.ServqualRating;
+import com.caseledger.platform.database.StorableText;
+import com.caseledger.query.casefold.CaseTimeline;
 import com.caseledger.query.casefold.SlaOutcome;
+import com.caseledger.query.casefold.SurveysView;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One case's service-level facts, as a report reads them: its attributes, status, counts and durations in whole
@@ -56,6 +64,56 @@ record CaseFacts(String caseId,
 
     static final int NONE = Integer.MIN_VALUE;
     static final long[] NEVER_RESOLVED = new long[0];
+
+    /**
+     * The facts of a folded case, equal to those {@link ServiceLevelRepository} stores for it and reads back: its
+     * instants rounded to the microsecond and its agent id made storable, as PostgreSQL holds them.
+     */
+    static CaseFacts of(CaseTimeline timeline) {
+        List<Instant> changes = timeline.resolutionChanges();
+        long[] resolutionChanges = changes.isEmpty() ? NEVER_RESOLVED : new long[changes.size()];
+        for (int i = 0; i < resolutionChanges.length; i++) {
+            resolutionChanges[i] = storedMicros(changes.get(i));
+        }
+        List<Money> issuedRefunds = timeline.issuedRefunds();
+        SurveysView surveys = timeline.surveys();
+        return new CaseFacts(timeline.caseId(), storedMicros(timeline.openedAt()), timeline.type(), timeline.channel(),
+                timeline.category(), timeline.priority(), StorableText.of(timeline.agentId()), timeline.status(),
+                resolutionChanges, timeline.replies(), timeline.reopens(), timeline.resolvedEver(),
+                orNone(timeline.firstReplySeconds()), orNone(timeline.firstResolutionSeconds()),
+                orNone(timeline.fullResolutionSeconds()), orNone(timeline.requesterWaitSeconds()),
+                !issuedRefunds.isEmpty(), (int) timeline.followUps(FollowUpStatus.COMPLETED),
+                (int) timeline.followUps(FollowUpStatus.MISSED), orNone(surveys.csat()), orNone(surveys.nps()),
+                servqualGaps(surveys.servqual()), issuedRefunds,
+                orNone(timeline.businessFirstReplySeconds()), orNone(timeline.businessFirstResolutionSeconds()),
+                orNone(timeline.businessFullResolutionSeconds()), orNone(timeline.businessRequesterWaitSeconds()),
+                timeline.firstReplyOutcome(), timeline.resolutionOutcome(),
+                timeline.nextReplyTargets(SlaOutcome.MET), timeline.nextReplyTargets(SlaOutcome.BREACHED));
+    }
+
+    /** Perception minus expectation per dimension, {@link #NONE} for a dimension not rated; null without ratings. */
+    private static int[] servqualGaps(Map<ServqualDimension, ServqualRating> servqual) {
+        if (servqual == null || servqual.isEmpty()) {
+            return null;
+        }
+        int[] gaps = new int[ServqualDimension.values().length];
+        Arrays.fill(gaps, NONE);
+        servqual.forEach((dimension, rating) -> gaps[dimension.ordinal()] = rating.perception() - rating.expectation());
+        return gaps;
+    }
+
+    private static long orNone(Long seconds) {
+        return seconds == null ? NONE : seconds;
+    }
+
+    private static int orNone(Integer value) {
+        return value == null ? NONE : value;
+    }
+
+    /** An instant as a {@code timestamptz} column holds it: rounded to the nearest microsecond. */
+    static long storedMicros(Instant instant) {
+        return micros(instant.plusNanos(500));
+    }
 
     static long micros(Instant instant) {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000);

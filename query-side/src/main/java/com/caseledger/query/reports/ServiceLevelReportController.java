@@ -35,6 +35,10 @@ public class ServiceLevelReportController {
     private static final String GROUPINGS = "day, week, month, channel, type, category, priority or agent (in any case);"
             + " calendar groupings give at most 1000 groups";
 
+    private static final String AS_OF = "the instant the report is answered as of: what the report answered then, "
+            + "\"now\" being asOf (the default `to`), over the events recorded at or before it; read from the event store, "
+            + "at the cost of reading every event recorded up to it. Default, or an instant to come: the live report";
+
     private final ServiceLevelReports reports;
 
     public ServiceLevelReportController(ServiceLevelReports reports) {
@@ -57,16 +61,20 @@ public class ServiceLevelReportController {
             @RequestParam(required = false) Priority priority,
             @RequestParam(required = false) String agentId,
             @Parameter(description = "SERVQUAL importance weights summing to 100, e.g. TANGIBLES:10,RELIABILITY:30,RESPONSIVENESS:20,ASSURANCE:20,EMPATHY:20; default equal")
-            @RequestParam(required = false) String servqualWeights) {
+            @RequestParam(required = false) String servqualWeights,
+            @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         QueryInstants.storable("from", from);
         QueryInstants.storable("to", to);
-        Instant end = to != null ? to : reports.now();
+        Instant now = reports.now();
+        Instant past = asOf != null && asOf.isBefore(now) ? QueryInstants.storable("asOf", asOf) : null;
+        Instant end = to != null ? to : past != null ? past : now;
         Instant start = from != null ? from : end.minus(DEFAULT_PERIOD);
         if (!start.isBefore(end)) {
             throw new InvalidInputException("to", "must be after from");
         }
         return reports.report(start, end, groupBy(groupBy), zone(tz), time(time),
-                new ReportFilter(type, channel, category, priority, agentId), ServqualWeights.parse(servqualWeights));
+                new ReportFilter(type, channel, category, priority, agentId), ServqualWeights.parse(servqualWeights),
+                past);
     }
 
     @GetMapping(path = PATH, produces = "text/csv")
@@ -85,9 +93,10 @@ public class ServiceLevelReportController {
                               @RequestParam(required = false) Category category,
                               @RequestParam(required = false) Priority priority,
                               @RequestParam(required = false) String agentId,
-                              @RequestParam(required = false) String servqualWeights) {
+                              @RequestParam(required = false) String servqualWeights,
+                              @Parameter(description = AS_OF) @RequestParam(required = false) Instant asOf) {
         return ServiceLevelCsv.write(report(from, to, groupBy, tz, time, type, channel, category, priority, agentId,
-                servqualWeights));
+                servqualWeights, asOf));
     }
 
     private static GroupBy groupBy(String value) {

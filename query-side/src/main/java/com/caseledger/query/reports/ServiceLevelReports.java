@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 
 /**
- * Computes service-level reports: the cohort's facts from memory, added up by {@link Cohort}, which gives half of
- * its work to a thread kept for that (a thread started per report would cost more than it saves).
+ * Computes service-level reports: the cohort's facts from memory (or, for a report as of an earlier instant, folded
+ * from the events recorded up to it), added up by {@link Cohort}, which gives half of its work to a thread kept for
+ * that (a thread started per report would cost more than it saves).
  */
 @Service
 public class ServiceLevelReports implements DisposableBean {
@@ -24,6 +26,7 @@ public class ServiceLevelReports implements DisposableBean {
     static final int MAX_GROUPS = 1000;
 
     private final ServiceLevelFacts facts;
+    private final RecordedServiceLevelFacts recordedFacts;
     private final Clock clock;
     private final ExecutorService arithmetic = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "report-arithmetic");
@@ -31,8 +34,9 @@ public class ServiceLevelReports implements DisposableBean {
         return thread;
     });
 
-    ServiceLevelReports(ServiceLevelFacts facts, Clock clock) {
+    ServiceLevelReports(ServiceLevelFacts facts, RecordedServiceLevelFacts recordedFacts, Clock clock) {
         this.facts = facts;
+        this.recordedFacts = recordedFacts;
         this.clock = clock;
     }
 
@@ -41,11 +45,17 @@ public class ServiceLevelReports implements DisposableBean {
         arithmetic.shutdownNow();
     }
 
+    /**
+     * The report over the cases opened in [from, to): as it stands now when {@code asOf} is null, else as it stood at
+     * {@code asOf}, an instant that has passed.
+     */
     public ServiceLevelReport report(Instant from, Instant to, GroupBy groupBy, ZoneId zone, ReportTime time,
-                                     ReportFilter filter, ServqualWeights weights) {
+                                     ReportFilter filter, ServqualWeights weights, Instant asOf) {
         List<GroupBy.Period> periods = groupBy != null && groupBy.isCalendar() ? periods(from, to, groupBy, zone) : List.of();
         Cohort cohort = new Cohort(to, time, filter, groupBy, periods);
-        Cohort.Figures aggregates = facts.openedBetween(from, to, cases -> cohort.addUp(cases, arithmetic));
+        Function<OpenedCases, Cohort.Figures> addUp = cases -> cohort.addUp(cases, arithmetic);
+        Cohort.Figures aggregates = asOf == null ? facts.openedBetween(from, to, addUp)
+                : recordedFacts.openedBetween(asOf, from, to, addUp);
         List<ServiceLevelReport.Group> groups = new ArrayList<>();
         if (groupBy != null && groupBy.isCalendar()) {
             for (GroupBy.Period period : periods) {

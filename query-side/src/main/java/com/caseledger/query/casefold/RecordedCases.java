@@ -1,0 +1,133 @@
+package com.caseledger.query.casefold;
+
+import com.caseledger.events.CaseEvent;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static com.caseledger.platform.database.EventStoreMigrations.SCHEMA;
+
+/**
+ * The cases as the events recorded up to an instant fold them, read straight from the event store, one case after
+ * another: a case's events are folded into a fresh {@link CaseTimeline}, handed over and dropped, and the store is
+ * read {@link #FETCH_SIZE} rows at a time, so memory holds one case's events whatever the store's size. The cut is
+ * the store's recording time, not the time the events say they happened: an import recorded after the instant is not
+ * in it. Events are read as the storage engine reads them, through the upcasters and the serializer that opens
+ * sealed texts; the projections are not touched.
+ */
+@Component
+public class RecordedCases {
+
+    static final int FETCH_SIZE = 500;
+
+    /**
+     * Recording times are ISO-8601 text of varying precision, which sorts by time only to the second: the query reads
+     * every event recorded before the second after the instant, and the exact cut is made on the parsed time.
+     */
+    private static final String RECORDED_BEFORE = """
+            select type, aggregate_identifier, sequence_number, event_identifier, time_stamp, payload_type,
+                   payload_revision, payload, meta_data
+            from %s.domain_event_entry
+            where time_stamp < ?
+            order by aggregate_identifier, sequence_number""".formatted(SCHEMA);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final Serializer serializer;
+    private final Configuration axon;
+
+    public RecordedCases(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                         @Qualifier("eventSerializer") Serializer serializer, Configuration axon) {
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(FETCH_SIZE);
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+        this.serializer = serializer;
+        this.axon = axon;
+    }
+
+    /** Hands over each case opened by the events recorded at or before the instant, folded from those events. */
+    public void foldEach(Instant recordedBy, Consumer<CaseTimeline> reader) {
+        String before = recordedBy.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toString();
+        // PostgreSQL reads a result a fetch at a time only inside a transaction
+        readOnly.executeWithoutResult(status -> {
+            OneCaseAtATime cases = new OneCaseAtATime(recordedBy, reader, axon.upcasterChain());
+            jdbc.query(RECORDED_BEFORE, cases, before);
+            cases.fold();
+        });
+    }
+
+    /** Gathers the events of one case (rows come case by case, in sequence) and folds them when the next begins. */
+    private final class OneCaseAtATime implements RowCallbackHandler {
+
+        private final Instant recordedBy;
+        private final Consumer<CaseTimeline> reader;
+        private final EventUpcaster upcasters;
+        private final List<DomainEventData<byte[]>> events = new ArrayList<>();
+        private String aggregate;
+
+        OneCaseAtATime(Instant recordedBy, Consumer<CaseTimeline> reader, EventUpcaster upcasters) {
+            this.recordedBy = recordedBy;
+            this.reader = reader;
+            this.upcasters = upcasters;
+        }
+
+        @Override
+        public void processRow(ResultSet rs) throws SQLException {
+            String timestamp = rs.getString("time_stamp");
+            if (DateTimeUtils.parseInstant(timestamp).isAfter(recordedBy)) {
+                return;
+            }
+            String aggregateId = rs.getString("aggregate_identifier");
+            if (!aggregateId.equals(aggregate)) {
+                fold();
+                aggregate = aggregateId;
+            }
+            events.add(new GenericDomainEventEntry<>(rs.getString("type"), aggregateId, rs.getLong("sequence_number"),
+                    rs.getString("event_identifier"), timestamp, rs.getString("payload_type"),
+                    rs.getString("payload_revision"), rs.getBytes("payload"), rs.getBytes("meta_data")));
+        }
+
+        /** Folds the case gathered so far, if its events are a case's, and forgets them. */
+        void fold() {
+            if (events.isEmpty()) {
+                return;
+            }
+            CaseTimeline timeline = new CaseTimeline();
+            DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream(), serializer,
+                    upcasters);
+            while (stream.hasNext()) {
+                DomainEventMessage<?> message = stream.next();
+                // the payload type is known without reading the payload: other aggregates' events are not read
+                if (CaseEvent.class.isAssignableFrom(message.getPayloadType())
+                        && message.getPayload() instanceof CaseEvent event) {
+                    timeline.apply(event, message.getSequenceNumber());
+                }
+            }
+            events.clear();
+            if (timeline.exists()) {
+                reader.accept(timeline);
+            }
+        }
+    }
+}
