@@ -115,6 +115,12 @@ class CaseChainHttpTest extends CaseLedgerHttpTest {
         JsonNode chain = verified(caseId, "auditor");
         assertThat(chain.get("valid").asBoolean()).as(chain.toString()).isTrue();
         assertThat(chain.get("events").asLong()).isEqualTo(inClear + 2);
+        JsonNode rewrites = chain.get("rewrites");
+        assertThat(rewrites).as("the rewrite is on record").hasSize(1);
+        assertThat(rewrites.get(0).get("sequence").asLong()).isEqualTo(inClear);
+        assertThat(rewrites.get(0).get("hashBefore").asText()).isNotEqualTo(rewrites.get(0).get("hashAfter").asText());
+        assertThat(jdbc.queryForObject("select count(*) from eventstore.payload_rewrite where aggregate_identifier = ?",
+                Long.class, caseId)).isEqualTo(1);
     }
 
     @Test

@@ -23,7 +23,7 @@ public class CaseChainController {
     @GetMapping(path = "/api/cases/{caseId}/verify", produces = "application/json")
     @Operation(summary = "Recomputes the case's chain of event hashes from the store and names its first broken link")
     public CaseChainVerification verify(@PathVariable String caseId) {
-        return verifier.verify(caseId).map(CaseChainVerification::of)
+        return verifier.verify(caseId).map(chain -> CaseChainVerification.of(chain, verifier.rewrites(caseId)))
                 .orElseThrow(() -> new NotFoundException("No case " + Problems.echo(caseId) + " exists."));
     }
 }

@@ -2,7 +2,10 @@ package com.caseledger.query.history;
 
 import com.caseledger.platform.ledger.BrokenLink;
 import com.caseledger.platform.ledger.ChainVerification;
+import com.caseledger.platform.ledger.PayloadRewrite;
 import io.swagger.v3.oas.annotations.media.Schema;
+
+import java.util.List;
 
 /** A case's chain of events as recomputed from the store: valid, or where it first breaks. */
 public record CaseChainVerification(String caseId,
@@ -16,11 +19,14 @@ public record CaseChainVerification(String caseId,
                                     Long firstBrokenSequence,
                                     @Schema(nullable = true, description = "the first broken link; null when the chain "
                                             + "is valid")
-                                    BrokenLink firstBrokenLink) {
+                                    BrokenLink firstBrokenLink,
+                                    @Schema(description = "payloads the store rewrote in place (the sealing of text "
+                                            + "recorded in clear, which recomputes the chain), oldest first")
+                                    List<PayloadRewrite> rewrites) {
 
-    static CaseChainVerification of(ChainVerification chain) {
+    static CaseChainVerification of(ChainVerification chain, List<PayloadRewrite> rewrites) {
         BrokenLink broken = chain.firstBrokenLink();
         return new CaseChainVerification(chain.streamId(), chain.events(), chain.valid(), chain.validUpTo(),
-                broken == null ? null : broken.sequence(), broken);
+                broken == null ? null : broken.sequence(), broken, rewrites);
     }
 }
