@@ -10,10 +10,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +39,7 @@ class ManyNodesTest {
             + "&to=2025-03-05T00:00:00Z&groupBy=channel";
     private static final String PROCESSOR = "--axon.eventhandling.processors.case-projections.";
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final NodeClient client = new NodeClient();
 
     @TempDir
     Path singleNodeData;
@@ -53,7 +49,7 @@ class ManyNodesTest {
         Map<String, JsonNode> single;
         try (ConfigurableApplicationContext node = new SpringApplicationBuilder(CaseLedgerApplication.class)
                 .run("--server.port=0", "--caseledger.data-dir=" + singleNodeData)) {
-            String base = baseUrl(node);
+            String base = NodeClient.baseUrl(node);
             List<String> cases = new ArrayList<>();
             for (int i = 0; i < CASES; i++) {
                 cases.add(runCase(i, List.of(base)));
@@ -68,12 +64,12 @@ class ManyNodesTest {
             awaitClaims(database, "node-a", 1);
             try (ConfigurableApplicationContext second = startNode(url, "node-b", 2)) {
                 awaitClaims(database, "node-b", 1);
-                List<String> bases = List.of(baseUrl(first), baseUrl(second));
+                List<String> bases = List.of(NodeClient.baseUrl(first), NodeClient.baseUrl(second));
                 List<String> cases = new ArrayList<>(runConcurrently(0, CASES / 2, bases));
                 for (String caseId : cases) {
-                    long version = get(bases.get(0) + "/api/cases/" + caseId + "/history").size() - 1;
+                    long version = client.get(bases.get(0) + "/api/cases/" + caseId + "/history").size() - 1;
                     for (String base : bases) {
-                        assertThat(get(base + "/api/cases/" + caseId + "?minVersion=" + version).get("version")
+                        assertThat(client.get(base + "/api/cases/" + caseId + "?minVersion=" + version).get("version")
                                 .asLong()).as("read-your-writes on either node").isEqualTo(version);
                     }
                 }
@@ -140,16 +136,16 @@ class ManyNodesTest {
         Instant opened = START.plusSeconds(600L * index);
         String type = index % 3 == 0 ? "COMPLAINT" : "INQUIRY";
         String channel = index % 2 == 0 ? "EMAIL" : "CHAT";
-        String caseId = post(bases.get(index % bases.size()) + "/api/cases", Map.of("type", type, "channel", channel,
+        String caseId = client.post(bases.get(index % bases.size()) + "/api/cases", Map.of("type", type, "channel", channel,
                 "customerId", "many-nodes-customer-" + index, "subject", "Parcel " + index,
                 "occurredAt", opened.toString())).get("caseId").asText();
         String path = "/api/cases/" + caseId;
-        post(bases.get((index + 1) % bases.size()) + path + "/replies", Map.of("agentId", "many-nodes-agent",
+        client.post(bases.get((index + 1) % bases.size()) + path + "/replies", Map.of("agentId", "many-nodes-agent",
                 "body", "Looking into it", "occurredAt", opened.plusSeconds(900 + index).toString()));
-        post(bases.get(index % bases.size()) + path + "/customer-messages", Map.of("body", "Thanks",
+        client.post(bases.get(index % bases.size()) + path + "/customer-messages", Map.of("body", "Thanks",
                 "occurredAt", opened.plusSeconds(1800).toString()));
         if (index % 4 != 3) {
-            post(bases.get((index + 1) % bases.size()) + path + "/resolve", Map.of("resolutionCode", "ANSWERED",
+            client.post(bases.get((index + 1) % bases.size()) + path + "/resolve", Map.of("resolutionCode", "ANSWERED",
                     "occurredAt", opened.plusSeconds(3600 + 60L * index).toString()));
         }
         return caseId;
@@ -159,8 +155,8 @@ class ManyNodesTest {
     private Map<String, JsonNode> outcome(String base, List<String> cases) throws Exception {
         Map<String, JsonNode> outcome = new TreeMap<>();
         for (String caseId : cases) {
-            JsonNode history = get(base + "/api/cases/" + caseId + "/history");
-            JsonNode view = get(base + "/api/cases/" + caseId + "?minVersion=" + (history.size() - 1));
+            JsonNode history = client.get(base + "/api/cases/" + caseId + "/history");
+            JsonNode view = client.get(base + "/api/cases/" + caseId + "?minVersion=" + (history.size() - 1));
             List<String> types = new ArrayList<>();
             for (JsonNode entry : history) {
                 types.add(entry.get("sequence").asText() + " " + entry.get("type").asText());
@@ -174,10 +170,10 @@ class ManyNodesTest {
     }
 
     private JsonNode reportOf(String base, int cases) throws Exception {
-        JsonNode report = get(base + REPORT);
+        JsonNode report = client.get(base + REPORT);
         for (int attempt = 0; attempt < 100 && report.get("total").get("casesOpened").asInt() < cases; attempt++) {
             Thread.sleep(100);
-            report = get(base + REPORT);
+            report = client.get(base + REPORT);
         }
         return report;
     }
@@ -200,27 +196,5 @@ class ManyNodesTest {
         } else if (node.isArray()) {
             node.forEach(ManyNodesTest::strip);
         }
-    }
-
-    private static String baseUrl(ConfigurableApplicationContext context) {
-        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-    }
-
-    private JsonNode post(String url, Map<String, Object> body) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", CaseLedgerHttpTest.basic("admin"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(url + " " + response.body()).isBetween(200, 201);
-        return JSON.readTree(response.body());
-    }
-
-    private JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", CaseLedgerHttpTest.basic("admin")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 }

@@ -1,7 +1,6 @@
 package com.caseledger.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -9,10 +8,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,10 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class SlaTimersAcrossNodesTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final long FIRST_REPLY_SECONDS = 4;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final NodeClient client = new NodeClient();
 
     @TempDir
     Path dataDir;
@@ -43,9 +37,9 @@ class SlaTimersAcrossNodesTest {
         String caseId;
         Instant dueAt;
         try (ConfigurableApplicationContext node = start()) {
-            String base = baseUrl(node);
+            String base = NodeClient.baseUrl(node);
             definePolicy(base);
-            JsonNode opened = post(base + "/api/cases", opening("restart-timer-customer"));
+            JsonNode opened = client.post(base + "/api/cases", opening("restart-timer-customer"));
             caseId = opened.get("caseId").asText();
             dueAt = firstReplyDue(base, caseId);
         }
@@ -53,7 +47,7 @@ class SlaTimersAcrossNodesTest {
         sleepUntil(dueAt.plusSeconds(1));
 
         try (ConfigurableApplicationContext node = start()) {
-            String base = baseUrl(node);
+            String base = NodeClient.baseUrl(node);
             List<JsonNode> breaches = breachesWhenRecorded(base, caseId, 1);
             assertThat(breaches).hasSize(1);
             assertThat(breaches.get(0).get("payload").get("target").asText()).isEqualTo("FIRST_REPLY");
@@ -62,7 +56,7 @@ class SlaTimersAcrossNodesTest {
 
             Thread.sleep(5_000);
             assertThat(breaches(base, caseId)).as("a timer fires once").hasSize(1);
-            JsonNode view = get(base + "/api/cases/" + caseId + "?minVersion=" + version(base, caseId));
+            JsonNode view = client.get(base + "/api/cases/" + caseId + "?minVersion=" + version(base, caseId));
             assertThat(view.get("sla").get("firstReply").get("status").asText()).isEqualTo("BREACHED");
             assertThat(Instant.parse(view.get("sla").get("firstReply").get("breachedAt").asText())).isEqualTo(dueAt);
         }
@@ -73,11 +67,11 @@ class SlaTimersAcrossNodesTest {
         try (ConfigurableApplicationContext first = start()) {
             HikariDataSource database = first.getBean(DataSource.class).unwrap(HikariDataSource.class);
             try (ConfigurableApplicationContext second = startOn(database.getJdbcUrl(), database.getUsername())) {
-                String[] bases = {baseUrl(first), baseUrl(second)};
+                String[] bases = {NodeClient.baseUrl(first), NodeClient.baseUrl(second)};
                 definePolicy(bases[0]);
                 List<String> cases = new ArrayList<>();
                 for (int i = 0; i < 8; i++) {
-                    cases.add(post(bases[i % 2] + "/api/cases", opening("two-nodes-timer-customer-" + i))
+                    cases.add(client.post(bases[i % 2] + "/api/cases", opening("two-nodes-timer-customer-" + i))
                             .get("caseId").asText());
                 }
                 Instant lastDue = firstReplyDue(bases[0], cases.get(cases.size() - 1));
@@ -94,7 +88,7 @@ class SlaTimersAcrossNodesTest {
     }
 
     private void definePolicy(String base) throws Exception {
-        send(base + "/api/admin/sla/policies/fast-first-reply", "PUT", Map.of("name", "Fast first reply",
+        client.send(base + "/api/admin/sla/policies/fast-first-reply", "PUT", Map.of("name", "Fast first reply",
                 "position", 1, "targets", Map.of("firstReplySeconds", FIRST_REPLY_SECONDS)), 201);
     }
 
@@ -103,12 +97,12 @@ class SlaTimersAcrossNodesTest {
     }
 
     private Instant firstReplyDue(String base, String caseId) throws Exception {
-        JsonNode view = get(base + "/api/cases/" + caseId + "?minVersion=" + version(base, caseId));
+        JsonNode view = client.get(base + "/api/cases/" + caseId + "?minVersion=" + version(base, caseId));
         return Instant.parse(view.get("sla").get("firstReply").get("dueAt").asText());
     }
 
     private long version(String base, String caseId) throws Exception {
-        JsonNode history = get(base + "/api/cases/" + caseId + "/history");
+        JsonNode history = client.get(base + "/api/cases/" + caseId + "/history");
         return history.size() - 1;
     }
 
@@ -122,7 +116,7 @@ class SlaTimersAcrossNodesTest {
     }
 
     private List<JsonNode> breaches(String base, String caseId) throws Exception {
-        return StreamSupport.stream(get(base + "/api/cases/" + caseId + "/history").spliterator(), false)
+        return StreamSupport.stream(client.get(base + "/api/cases/" + caseId + "/history").spliterator(), false)
                 .filter(entry -> entry.get("type").asText().equals("SlaTargetBreached"))
                 .toList();
     }
@@ -143,31 +137,5 @@ class SlaTimersAcrossNodesTest {
         return new SpringApplicationBuilder(CaseLedgerApplication.class)
                 .run("--server.port=0", "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=" + username,
                         "--caseledger.cases.cache=false");
-    }
-
-    private static String baseUrl(ConfigurableApplicationContext context) {
-        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
-    }
-
-    private JsonNode post(String url, Map<String, Object> body) throws Exception {
-        return send(url, "POST", body, 201);
-    }
-
-    private JsonNode send(String url, String method, Map<String, Object> body, int status) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", CaseLedgerHttpTest.basic("admin"))
-                        .header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        return JSON.readTree(response.body());
-    }
-
-    private JsonNode get(String url) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
-                        .header("Authorization", CaseLedgerHttpTest.basic("admin")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(url + " " + response.body()).isEqualTo(200);
-        return JSON.readTree(response.body());
     }
 }
