@@ -130,6 +130,15 @@ final class ReportScenario {
             this.caseId = caseId;
         }
 
+        String caseId() {
+            return caseId;
+        }
+
+        /** The case's version after the last command sent. */
+        long version() {
+            return version;
+        }
+
         // --- the case lifecycle ---
 
         BackfilledCase assign(String agentId, String at) {
