@@ -18,16 +18,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two all-in-one nodes on one PostgreSQL take commands for the same cases concurrently (each case's commands go to
  * both nodes in turn) and share the read side's two segments, and either node answers a {@code minVersion} read of
- * any case; one node stops midway and the other takes its segment over. In the end every case view, history and the report equal those of one node that took the same commands, no
+ * any case, and a refund race on one order across the nodes lets exactly one request through; one node stops midway
+ * and the other takes its segment over. In the end every case view, history and the report equal those of one node that took the same commands, no
  * event is lost or repeated, and each segment is claimed by the one live node.
  */
 class ManyNodesTest {
@@ -74,6 +77,8 @@ class ManyNodesTest {
                     }
                 }
 
+                refundRacesAcrossNodes(bases);
+
                 first.close();
                 cases.addAll(runConcurrently(CASES / 2, CASES, List.of(bases.get(1))));
                 awaitClaims(database, "node-b", 2);
@@ -89,6 +94,43 @@ class ManyNodesTest {
             } finally {
                 first.close();
             }
+        }
+    }
+
+    /**
+     * Two cases on one order, a refund of 200.00 requested on each at the same instant through different nodes: the
+     * order (300.00) has room for one, and its hold, a row lock in the transaction that records the request, lets
+     * exactly one through.
+     */
+    private void refundRacesAcrossNodes(List<String> bases) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(2);
+        try {
+            for (int race = 0; race < 5; race++) {
+                String orderId = "many-nodes-order-" + race;
+                List<String> cases = new ArrayList<>();
+                for (int side = 0; side < 2; side++) {
+                    cases.add(client.post(bases.get(side) + "/api/cases", Map.of("type", "COMPLAINT",
+                            "channel", "EMAIL", "customerId", "many-nodes-refund-customer-" + race,
+                            "subject", "Broken on arrival", "orderId", orderId,
+                            "orderAmount", Map.of("amount", "300.00", "currency", "EUR"))).get("caseId").asText());
+                }
+                CountDownLatch go = new CountDownLatch(1);
+                List<Future<Integer>> answers = new ArrayList<>();
+                for (int side = 0; side < 2; side++) {
+                    String url = bases.get(side) + "/api/cases/" + cases.get(side) + "/refunds";
+                    answers.add(clients.submit(() -> {
+                        go.await();
+                        return client.send(url, "POST", Map.of("kind", "REFUND_ONLY",
+                                "amount", Map.of("amount", "200.00", "currency", "EUR"),
+                                "reason", "arrived broken")).statusCode();
+                    }));
+                }
+                go.countDown();
+                assertThat(List.of(answers.get(0).get(30, TimeUnit.SECONDS), answers.get(1).get(30, TimeUnit.SECONDS)))
+                        .as("race %d", race).containsExactlyInAnyOrder(201, 409);
+            }
+        } finally {
+            clients.shutdownNow();
         }
     }
 

@@ -47,7 +47,8 @@ final class NodeClient {
         return JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> send(String url, String method, Map<String, Object> body) throws Exception {
+    /** Any answer, for a test that expects either of several. */
+    HttpResponse<String> send(String url, String method, Map<String, Object> body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(url))
                         .header("Authorization", CaseLedgerHttpTest.basic("admin"))
                         .header("Content-Type", "application/json")
