@@ -10,7 +10,6 @@ import com.caseledger.events.SlaPolicyApplied;
 import com.caseledger.events.SlaTargetBreached;
 import com.caseledger.events.SlaTargetMet;
 import com.caseledger.events.sla.BusinessCalendar;
-import com.caseledger.events.sla.CaseSlaFacts;
 import com.caseledger.events.sla.CaseSlaReadings;
 import com.caseledger.events.sla.SlaTargetKind;
 import com.caseledger.events.sla.SlaTargets;

@@ -1,4 +1,4 @@
-package com.caseledger.events.sla;
+package com.caseledger.command.sla;
 
 import com.caseledger.events.AgentReplied;
 import com.caseledger.events.CaseAwaitingCustomer;
@@ -10,6 +10,8 @@ import com.caseledger.events.CaseResolved;
 import com.caseledger.events.CaseResumed;
 import com.caseledger.events.CaseStatus;
 import com.caseledger.events.CustomerMessageReceived;
+import com.caseledger.events.sla.SlaFacts;
+import com.caseledger.events.sla.StatusMark;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 
 import java.time.Instant;
@@ -18,8 +20,8 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The {@link SlaFacts} of one case folded from its events, for the command side, which decides breaches and met
- * targets with them. Its fields are part of the case's snapshot.
+ * The {@link SlaFacts} of one case folded from its events, from which the case decides breaches and met targets.
+ * Its fields are part of the case's snapshot.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
