@@ -9,6 +9,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @AutoConfigureObservability(tracing = false) // metrics export as in production (the Prometheus endpoint)
 @SpringBootTest(classes = CaseLedgerApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "caseledger.data-dir=target/test-data/${random.uuid}")
+@Import(PoisonedCustomers.class) // a projection that fails for the customers a test poisons (DeadLettersHttpTest)
 public abstract class CaseLedgerHttpTest {
 
     protected static final ObjectMapper JSON = new ObjectMapper();

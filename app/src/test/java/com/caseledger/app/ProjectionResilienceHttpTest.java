@@ -72,7 +72,8 @@ class ProjectionResilienceHttpTest extends CaseLedgerHttpTest {
     }
 
     @Test
-    void health_is_down_while_a_projection_batch_keeps_failing_and_up_again_once_it_passes() throws Exception {
+    void health_is_down_while_a_batch_that_cannot_even_park_its_failing_case_keeps_failing_and_up_again_once_it_passes()
+            throws Exception {
         String poisoned = "poisoned-" + UUID.randomUUID();
         jdbc.execute("""
                 create function projections.refuse_poisoned() returns trigger language plpgsql as $$
@@ -82,6 +83,14 @@ class ProjectionResilienceHttpTest extends CaseLedgerHttpTest {
                 end $$""".formatted(poisoned));
         jdbc.execute("create trigger refuse_poisoned before insert or update on projections.case_view "
                 + "for each row execute function projections.refuse_poisoned()");
+        // a case whose view fails is parked; a batch fails as a whole only when it cannot park the case either
+        jdbc.execute("""
+                create function projections.refuse_parking() returns trigger language plpgsql as $$
+                begin
+                    raise exception 'parking refused by the test';
+                end $$""");
+        jdbc.execute("create trigger refuse_parking before insert on projections.dead_letter_entry "
+                + "for each row execute function projections.refuse_parking()");
         try {
             String caseId = openCase(Map.of("type", "INQUIRY", "channel", "EMAIL", "customerId", poisoned, "subject", "Hello"));
 
@@ -95,10 +104,13 @@ class ProjectionResilienceHttpTest extends CaseLedgerHttpTest {
             assertThat(behind.getHeaders().getContentType().toString()).startsWith("application/problem+json");
             assertThat(ServedApiDocument.violations(http, HttpMethod.GET, path, behind)).isEmpty();
 
+            jdbc.execute("drop trigger refuse_parking on projections.dead_letter_entry");
             jdbc.execute("drop trigger refuse_poisoned on projections.case_view");
             assertThat(awaitView(caseId, Duration.ofSeconds(90)).get("customerId").asText()).isEqualTo(poisoned);
             assertThat(awaitHealth(status -> status.equals("UP"), Duration.ofSeconds(10))).isEqualTo("UP");
         } finally {
+            jdbc.execute("drop trigger if exists refuse_parking on projections.dead_letter_entry");
+            jdbc.execute("drop function if exists projections.refuse_parking()");
             jdbc.execute("drop trigger if exists refuse_poisoned on projections.case_view");
             jdbc.execute("drop function if exists projections.refuse_poisoned()");
         }

@@ -58,16 +58,25 @@ public record CaseView(String caseId,
                        SurveysView surveys,
                        @Schema(nullable = true, description = "the case's SLA targets as of this read (breaches are "
                                + "shown as of the read); null when no SLA policy applies to the case")
-                       SlaView sla) {
+                       SlaView sla,
+                       @Schema(description = "true while events of the case are parked in the projections' dead-letter "
+                               + "queue (GET /api/admin/dead-letters): the view shows the case as it was before them; "
+                               + "always false in the case list and in a view as of an instant")
+                       boolean behind) {
 
     /** The case as read at {@code now}: SLA targets whose due instant has passed unmet show BREACHED. */
     public static CaseView of(CaseTimeline c, Instant now) {
+        return of(c, now, false);
+    }
+
+    /** The case as read at {@code now}, saying whether events of the case are parked and not in the view. */
+    public static CaseView of(CaseTimeline c, Instant now, boolean behind) {
         SlaClocks sla = c.slaClocks();
         return new CaseView(c.caseId(), c.version(), c.type(), c.status(), c.channel(), c.category(), c.priority(),
                 c.customerId(), c.agentId(), c.team(), c.subject(), c.description(), c.orderId(), c.orderAmount(),
                 c.openedAt(), c.firstReplyAt(), c.firstResolvedAt(), c.resolvedAt(), c.closedAt(), c.lastActivityAt(),
                 c.replies(), c.reopens(), c.customerMessages(), c.notes(), c.escalations(), c.escalationLevel(),
                 c.firstReplySeconds(), c.firstResolutionSeconds(), c.fullResolutionSeconds(), c.requesterWaitSeconds(),
-                c.refunds(), c.followUps(), c.surveys(), sla == null ? null : sla.at(now));
+                c.refunds(), c.followUps(), c.surveys(), sla == null ? null : sla.at(now), behind);
     }
 }

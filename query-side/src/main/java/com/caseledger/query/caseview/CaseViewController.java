@@ -9,6 +9,7 @@ import com.caseledger.platform.web.InvalidInputException;
 import com.caseledger.platform.web.NotFoundException;
 import com.caseledger.platform.web.Problems;
 import com.caseledger.platform.web.QueryInstants;
+import com.caseledger.query.casefold.CaseDeadLetters;
 import com.caseledger.query.casefold.CaseTimeline;
 import com.caseledger.query.casefold.SlaStatus;
 import com.caseledger.query.config.QuerySettings;
@@ -51,13 +52,15 @@ public class CaseViewController {
 
     private final CaseViewRepository repository;
     private final CaseViewVersions versions;
+    private final CaseDeadLetters deadLetters;
     private final EventStore eventStore;
     private final Duration minVersionWait;
     private final Clock clock;
 
-    public CaseViewController(CaseViewRepository repository, CaseViewVersions versions, EventStore eventStore,
-                              QuerySettings settings, Clock clock) {
+    public CaseViewController(CaseViewRepository repository, CaseViewVersions versions, CaseDeadLetters deadLetters,
+                              EventStore eventStore, QuerySettings settings, Clock clock) {
         this.repository = repository;
+        this.deadLetters = deadLetters;
         this.clock = clock;
         this.versions = versions;
         this.eventStore = eventStore;
@@ -98,8 +101,10 @@ public class CaseViewController {
     }
 
     /** Reads the case until its view has reached {@code minVersion} or the wait is over, woken by each commit. */
-    private Optional<CaseTimeline> awaitVersion(String caseId, long minVersion) throws InterruptedException {
-        long deadline = System.nanoTime() + minVersionWait.toNanos();
+    private Optional<CaseTimeline> awaitVersion(String caseId, long minVersion, boolean parked)
+            throws InterruptedException {
+        // the events of a parked case reach its view only after a retry: there is nothing to wait for
+        long deadline = System.nanoTime() + (parked ? 0 : minVersionWait.toNanos());
         while (true) {
             CompletableFuture<Void> changed = versions.watch(caseId);
             try {
@@ -123,7 +128,8 @@ public class CaseViewController {
                     @ApiResponse(responseCode = "200", description = "the case view",
                             content = @Content(schema = @Schema(implementation = CaseView.class))),
                     @ApiResponse(responseCode = "404", description = "no such case, or no such version of it yet"),
-                    @ApiResponse(responseCode = "503", description = "the version is recorded but the view did not reach it in time; retry",
+                    @ApiResponse(responseCode = "503", description = "the version is recorded but the view did not reach it "
+                            + "in time, or at once when events of the case are parked in the dead-letter queue; retry",
                             headers = @Header(name = "Retry-After", description = "seconds to wait before retrying",
                                     required = true, schema = @Schema(type = "integer")),
                             content = @Content(mediaType = "application/problem+json",
@@ -133,22 +139,29 @@ public class CaseViewController {
                                           + "beyond the case's latest recorded event is answered 404 at once")
                                   @RequestParam(required = false) @Min(0) Long minVersion) throws InterruptedException {
         if (minVersion == null) {
-            return tagged(CaseView.of(repository.find(caseId).orElseThrow(() -> unknown(caseId)), clock.instant()));
+            CaseTimeline timeline = repository.find(caseId).orElseThrow(() -> unknown(caseId));
+            return tagged(CaseView.of(timeline, clock.instant(), deadLetters.isParked(caseId)));
         }
         long recorded = eventStore.lastSequenceNumberFor(caseId).orElseThrow(() -> unknown(caseId));
         if (minVersion > recorded) {
             throw new NotFoundException("Case " + Problems.echo(caseId) + " has no version " + minVersion
                     + ": its latest recorded version is " + recorded + ".");
         }
-        Optional<CaseTimeline> timeline = awaitVersion(caseId, minVersion);
+        boolean parked = deadLetters.isParked(caseId);
+        Optional<CaseTimeline> timeline = awaitVersion(caseId, minVersion, parked);
         if (timeline.isEmpty() || timeline.get().version() < minVersion) {
-            ProblemDetail problem = Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "View not yet current",
-                    "Case " + Problems.echo(caseId) + " is recorded at version " + recorded + " but its view is "
-                            + timeline.map(found -> "at version " + found.version()).orElse("not yet written")
-                            + "; the change is recorded and will show shortly. Retry.");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "1").body(problem);
+            String view = "Case " + Problems.echo(caseId) + " is recorded at version " + recorded + " but its view is "
+                    + timeline.map(found -> "at version " + found.version()).orElse("not yet written");
+            ProblemDetail problem = parked
+                    ? Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "view-parked", "View behind parked events",
+                    view + ": events of the case failed to project and are parked in the dead-letter queue until an "
+                            + "administrator retries them. Retry later.")
+                    : Problems.problem(HttpStatus.SERVICE_UNAVAILABLE, "view-behind", "View not yet current",
+                    view + "; the change is recorded and will show shortly. Retry.");
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", parked ? "30" : "1").body(problem);
         }
-        return tagged(CaseView.of(timeline.get(), clock.instant()));
+        return tagged(CaseView.of(timeline.get(), clock.instant(), parked));
     }
 
     /** The view with its version as ETag, for a command's {@code If-Match}. */

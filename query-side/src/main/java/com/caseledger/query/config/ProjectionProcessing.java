@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * All projections run in one tracking processor: the store is read and each event deserialized once for all of
  * them, and they are rebuilt together. (Axon's pooled processor pauses its reader for 100 ms whenever a segment has
- * 1,024 events waiting, which projections that write every case they fold always reach during a rebuild.) A
- * projection that fails on an event fails the batch, which is retried; an event is never skipped, so every projection
- * eventually shows everything recorded, and while a batch keeps failing the projections' health
- * ({@link ProjectionHealth}) is DOWN.
+ * 1,024 events waiting, which projections that write every case they fold always reach during a rebuild.) A case
+ * whose events fail to project is parked in the dead-letter queue ({@link ProjectionDeadLetters}) and every other case
+ * goes on. A batch that fails as a whole (the database is unreachable, say) is retried; an event is never skipped,
+ * and while a batch keeps failing the projections' health ({@link ProjectionHealth}) is DOWN.
  */
 @Configuration(proxyBeanMethods = false)
 public class ProjectionProcessing {
