@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The projections' health: DOWN while a segment of their processor keeps failing a batch, so that a view that has
  * stopped following the event store is not reported as healthy. A segment recovers when a batch of it commits or
- * its position passes the batch that failed.
+ * its position passes the batch that failed. A case whose events fail is parked and its batch commits, so a parked
+ * case leaves the health UP; the parked cases are listed by {@code GET /api/admin/dead-letters}.
  */
 @Component("projections")
 public class ProjectionHealth implements HealthIndicator, MessageHandlerInterceptor<EventMessage<?>> {
