@@ -10,6 +10,9 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 
 /**
  * Counts the events this node appends to the store, by type, once their transaction has committed:
@@ -21,6 +24,7 @@ public class EventsAppendedMetrics implements SmartInitializingSingleton {
 
     private final ObjectProvider<EventStore> eventStore;
     private final MeterRegistry registry;
+    private final Map<String, Counter> counters = new ConcurrentHashMap<>();
 
     public EventsAppendedMetrics(ObjectProvider<EventStore> eventStore, MeterRegistry registry) {
         this.eventStore = eventStore;
@@ -35,7 +39,7 @@ public class EventsAppendedMetrics implements SmartInitializingSingleton {
         }
     }
 
-    private java.util.function.BiFunction<Integer, EventMessage<?>, EventMessage<?>> countAfterCommit(
+    private BiFunction<Integer, EventMessage<?>, EventMessage<?>> countAfterCommit(
             List<? extends EventMessage<?>> events) {
         List<String> types = events.stream().map(event -> event.getPayloadType().getSimpleName()).toList();
         if (CurrentUnitOfWork.isStarted()) {
@@ -47,7 +51,7 @@ public class EventsAppendedMetrics implements SmartInitializingSingleton {
     }
 
     private void count(String type) {
-        Counter.builder("caseledger.events.appended").tag("type", type)
-                .description("events appended to the store by this node").register(registry).increment();
+        counters.computeIfAbsent(type, key -> Counter.builder("caseledger.events.appended").tag("type", key)
+                .description("events appended to the store by this node").register(registry)).increment();
     }
 }
