@@ -92,6 +92,14 @@ from projections.case_view view
 -- start): rates as fractions (null with a zero denominator), means rounded half up to a second, nearest-rank
 -- percentiles (the value at rank ceil(p% of count), counted in integers: percentile_disc multiplies in floating
 -- point and takes the next rank at some counts), the backlog at the day's end. Durations in calendar time.
+-- The report's nearest-rank percentile: of the values in ascending order, the one at rank ceil(percent / 100 * n), and
+-- at least the first; null without values.
+create function reporting.nearest_rank(ascending bigint[], percent int) returns bigint
+    language sql immutable as
+$$
+select ascending[greatest(1, (percent * cardinality(ascending) + 99) / 100)];
+$$;
+
 create view reporting.daily_service_levels as
 select facts.day,
        case when grouping(facts.channel) = 0 then 'channel'
@@ -113,39 +121,31 @@ select facts.day,
        count(facts.first_reply_seconds)                                           as first_reply_count,
        round(sum(facts.first_reply_seconds)::numeric / nullif(count(facts.first_reply_seconds), 0))::bigint
                                                                                   as first_reply_mean_seconds,
-       (array_agg(facts.first_reply_seconds order by facts.first_reply_seconds)
-           filter (where facts.first_reply_seconds is not null))
-           [greatest(1, (50 * count(facts.first_reply_seconds) + 99) / 100)::int] as first_reply_median_seconds,
-       (array_agg(facts.first_reply_seconds order by facts.first_reply_seconds)
-           filter (where facts.first_reply_seconds is not null))
-           [greatest(1, (90 * count(facts.first_reply_seconds) + 99) / 100)::int] as first_reply_p90_seconds,
+       reporting.nearest_rank(array_agg(facts.first_reply_seconds order by facts.first_reply_seconds)
+           filter (where facts.first_reply_seconds is not null), 50) as first_reply_median_seconds,
+       reporting.nearest_rank(array_agg(facts.first_reply_seconds order by facts.first_reply_seconds)
+           filter (where facts.first_reply_seconds is not null), 90) as first_reply_p90_seconds,
        count(facts.first_resolution_seconds)                                      as first_resolution_count,
        round(sum(facts.first_resolution_seconds)::numeric / nullif(count(facts.first_resolution_seconds), 0))::bigint
                                                                                   as first_resolution_mean_seconds,
-       (array_agg(facts.first_resolution_seconds order by facts.first_resolution_seconds)
-           filter (where facts.first_resolution_seconds is not null))
-           [greatest(1, (50 * count(facts.first_resolution_seconds) + 99) / 100)::int] as first_resolution_median_seconds,
-       (array_agg(facts.first_resolution_seconds order by facts.first_resolution_seconds)
-           filter (where facts.first_resolution_seconds is not null))
-           [greatest(1, (90 * count(facts.first_resolution_seconds) + 99) / 100)::int] as first_resolution_p90_seconds,
+       reporting.nearest_rank(array_agg(facts.first_resolution_seconds order by facts.first_resolution_seconds)
+           filter (where facts.first_resolution_seconds is not null), 50) as first_resolution_median_seconds,
+       reporting.nearest_rank(array_agg(facts.first_resolution_seconds order by facts.first_resolution_seconds)
+           filter (where facts.first_resolution_seconds is not null), 90) as first_resolution_p90_seconds,
        count(facts.full_resolution_seconds)                                       as full_resolution_count,
        round(sum(facts.full_resolution_seconds)::numeric / nullif(count(facts.full_resolution_seconds), 0))::bigint
                                                                                   as full_resolution_mean_seconds,
-       (array_agg(facts.full_resolution_seconds order by facts.full_resolution_seconds)
-           filter (where facts.full_resolution_seconds is not null))
-           [greatest(1, (50 * count(facts.full_resolution_seconds) + 99) / 100)::int] as full_resolution_median_seconds,
-       (array_agg(facts.full_resolution_seconds order by facts.full_resolution_seconds)
-           filter (where facts.full_resolution_seconds is not null))
-           [greatest(1, (90 * count(facts.full_resolution_seconds) + 99) / 100)::int] as full_resolution_p90_seconds,
+       reporting.nearest_rank(array_agg(facts.full_resolution_seconds order by facts.full_resolution_seconds)
+           filter (where facts.full_resolution_seconds is not null), 50) as full_resolution_median_seconds,
+       reporting.nearest_rank(array_agg(facts.full_resolution_seconds order by facts.full_resolution_seconds)
+           filter (where facts.full_resolution_seconds is not null), 90) as full_resolution_p90_seconds,
        count(facts.requester_wait_seconds)                                        as requester_wait_count,
        round(sum(facts.requester_wait_seconds)::numeric / nullif(count(facts.requester_wait_seconds), 0))::bigint
                                                                                   as requester_wait_mean_seconds,
-       (array_agg(facts.requester_wait_seconds order by facts.requester_wait_seconds)
-           filter (where facts.requester_wait_seconds is not null))
-           [greatest(1, (50 * count(facts.requester_wait_seconds) + 99) / 100)::int] as requester_wait_median_seconds,
-       (array_agg(facts.requester_wait_seconds order by facts.requester_wait_seconds)
-           filter (where facts.requester_wait_seconds is not null))
-           [greatest(1, (90 * count(facts.requester_wait_seconds) + 99) / 100)::int] as requester_wait_p90_seconds,
+       reporting.nearest_rank(array_agg(facts.requester_wait_seconds order by facts.requester_wait_seconds)
+           filter (where facts.requester_wait_seconds is not null), 50) as requester_wait_median_seconds,
+       reporting.nearest_rank(array_agg(facts.requester_wait_seconds order by facts.requester_wait_seconds)
+           filter (where facts.requester_wait_seconds is not null), 90) as requester_wait_p90_seconds,
        count(*) filter (where facts.refunded)::float8 / count(*)                 as refund_rate,
        sum(facts.follow_ups_completed)::float8
            / nullif(sum(facts.follow_ups_completed) + sum(facts.follow_ups_missed), 0) as follow_up_completion_rate,
