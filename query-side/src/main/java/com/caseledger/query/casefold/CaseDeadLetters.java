@@ -61,6 +61,13 @@ public class CaseDeadLetters {
         return false;
     }
 
+    /** Learns the parked cases from the queue anew, once a rebuild's switch has replaced what the queue holds. */
+    public void reload() {
+        parkedHere.clear();
+        queue.deadLetters().forEach(sequence -> list(sequence).stream().findFirst()
+                .map(CaseDeadLetters::caseOf).ifPresent(parkedHere::add));
+    }
+
     public boolean isParked(String caseId) {
         return queue.contains(caseId);
     }

@@ -62,6 +62,15 @@ public class CaseFoldProjection {
         this.jdbc = jdbc;
     }
 
+    /**
+     * The same projection writing into another schema of the same tables and parking into another dead-letter queue:
+     * a rebuild beside the live projections.
+     */
+    public CaseFoldProjection rebuiltIn(String schema, CaseDeadLetters deadLetters) {
+        return new CaseFoldProjection(folds.rebuiltIn(schema),
+                tables.stream().map(table -> table.rebuiltIn(schema)).toList(), deadLetters, jdbc);
+    }
+
     @EventHandler
     public void on(CaseEvent event, @SequenceNumber long sequence, EventMessage<?> message, UnitOfWork<?> unitOfWork) {
         if (isRetry(unitOfWork)) {

@@ -1,6 +1,8 @@
 package com.caseledger.query.casefold;
 
 import com.caseledger.platform.database.StorableText;
+import com.caseledger.query.config.ProjectionStorage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -29,14 +31,28 @@ public class CaseFoldRepository {
 
     private final JdbcTemplate jdbc;
     private final TimelineJson json;
+    private final String schema;
+    private final String upsert;
 
+    @Autowired
     public CaseFoldRepository(JdbcTemplate jdbc, TimelineJson json) {
+        this(jdbc, json, ProjectionStorage.SCHEMA);
+    }
+
+    private CaseFoldRepository(JdbcTemplate jdbc, TimelineJson json, String schema) {
         this.jdbc = jdbc;
         this.json = json;
+        this.schema = schema;
+        this.upsert = UPSERT.formatted(schema, TimelineFormat.REVISION);
+    }
+
+    /** The same table in another schema, where a rebuild folds every case beside the live folds. */
+    public CaseFoldRepository rebuiltIn(String schema) {
+        return new CaseFoldRepository(jdbc, json, schema);
     }
 
     public Optional<CaseTimeline> find(String caseId) {
-        return jdbc.query("select revision, timeline from projections.case_fold where case_id = ?",
+        return jdbc.query("select revision, timeline from " + schema + ".case_fold where case_id = ?",
                 (rs, row) -> read(rs.getInt(1), rs.getBytes(2)), caseId).stream().findFirst();
     }
 
@@ -47,7 +63,7 @@ public class CaseFoldRepository {
             jdbc.execute((Connection connection) -> {
                 Array ids = connection.createArrayOf("text", caseIds.toArray());
                 try (PreparedStatement statement = connection.prepareStatement(
-                        "select case_id, revision, timeline from projections.case_fold where case_id = any(?)")) {
+                        "select case_id, revision, timeline from " + schema + ".case_fold where case_id = any(?)")) {
                     statement.setArray(1, ids);
                     try (ResultSet rs = statement.executeQuery()) {
                         while (rs.next()) {
@@ -66,7 +82,7 @@ public class CaseFoldRepository {
     /** The stored folds of the customer's cases, by case id. */
     Map<String, CaseTimeline> findAllOfCustomer(String customerId) {
         Map<String, CaseTimeline> found = new HashMap<>();
-        jdbc.query("select case_id, revision, timeline from projections.case_fold where customer_id = ?",
+        jdbc.query("select case_id, revision, timeline from " + schema + ".case_fold where customer_id = ?",
                 (ResultSet rs) -> {
                     found.put(rs.getString(1), read(rs.getInt(2), rs.getBytes(3)));
                 }, customerId);
@@ -83,12 +99,12 @@ public class CaseFoldRepository {
                 .column("int8", CaseTimeline::version)
                 .column("text", timeline -> StorableText.of(timeline.customerId()))
                 .bytes(TimelineFormat::write)
-                .writeAnswering(jdbc, UPSERT);
+                .writeAnswering(jdbc, upsert);
         return timelines.stream().filter(timeline -> stored.contains(timeline.caseId())).toList();
     }
 
     private static final String UPSERT = """
-            insert into projections.case_fold (case_id, version, customer_id, revision, timeline)
+            insert into %s.case_fold (case_id, version, customer_id, revision, timeline)
             select case_id, version, customer_id, %d, timeline
             from unnest(cast(? as text[]), cast(? as bigint[]), cast(? as text[]), cast(? as bytea[]))
                 as row (case_id, version, customer_id, timeline)
@@ -97,10 +113,10 @@ public class CaseFoldRepository {
                 timeline = excluded.timeline
             where case_fold.version <= excluded.version
             returning case_id
-            """.formatted(TimelineFormat.REVISION);
+            """;
 
     void deleteAll() {
-        jdbc.update("truncate projections.case_fold");
+        jdbc.update("truncate " + schema + ".case_fold");
     }
 
     private CaseTimeline read(int revision, byte[] timeline) {

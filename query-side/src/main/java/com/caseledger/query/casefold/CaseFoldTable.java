@@ -11,6 +11,14 @@ public interface CaseFoldTable {
     /** Empties the table before a replay rebuilds it. */
     void deleteAll();
 
+    /**
+     * The same table in another schema of the same tables, where a rebuild writes beside the live projections until it
+     * switches them; a table that keeps no rows of its own is itself.
+     */
+    default CaseFoldTable rebuiltIn(String schema) {
+        return this;
+    }
+
     /** Called once the batch that changed these cases has committed. */
     default void committed(Collection<CaseTimeline> changed) {
     }

@@ -8,6 +8,8 @@ import com.caseledger.query.casefold.CaseTimeline;
 import com.caseledger.query.casefold.SlaClocks;
 import com.caseledger.query.casefold.SlaStatus;
 import com.caseledger.events.sla.TargetReading;
+import com.caseledger.query.config.ProjectionStorage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -55,10 +57,25 @@ public class CaseViewRepository implements CaseFoldTable {
     private final CaseFoldRepository folds;
     private final CaseViewVersions versions;
 
+    private final String schema;
+
+    @Autowired
     public CaseViewRepository(NamedParameterJdbcTemplate jdbc, CaseFoldRepository folds, CaseViewVersions versions) {
+        this(jdbc, folds, versions, ProjectionStorage.SCHEMA);
+    }
+
+    private CaseViewRepository(NamedParameterJdbcTemplate jdbc, CaseFoldRepository folds, CaseViewVersions versions,
+                               String schema) {
         this.jdbc = jdbc;
         this.folds = folds;
         this.versions = versions;
+        this.schema = schema;
+    }
+
+    /** Rows written in another schema wake no reader: nobody reads them before the rebuild's switch. */
+    @Override
+    public CaseFoldTable rebuiltIn(String schema) {
+        return new CaseViewRepository(jdbc, folds.rebuiltIn(schema), new CaseViewVersions(), schema);
     }
 
     public Optional<CaseTimeline> find(String caseId) {
@@ -85,7 +102,7 @@ public class CaseViewRepository implements CaseFoldTable {
                 .column("timestamptz", row -> dueAt(row.sla() == null ? null : row.sla().nextReply()))
                 .column("text", row -> state(row.sla() == null ? null : row.sla().resolution()))
                 .column("timestamptz", row -> dueAt(row.sla() == null ? null : row.sla().resolution()))
-                .write(jdbc.getJdbcTemplate(), UPSERT);
+                .write(jdbc.getJdbcTemplate(), UPSERT.formatted(schema));
     }
 
     /** A case and its SLA clocks, measured once for its row. */
@@ -109,7 +126,7 @@ public class CaseViewRepository implements CaseFoldTable {
     }
 
     private static final String UPSERT = """
-            insert into projections.case_view
+            insert into %s.case_view
                 (case_id, version, type, status, channel, category, priority, customer_id, agent_id, opened_at,
                  sla_first_reply_state, sla_first_reply_due, sla_next_reply_state, sla_next_reply_due,
                  sla_resolution_state, sla_resolution_due)
@@ -133,7 +150,7 @@ public class CaseViewRepository implements CaseFoldTable {
 
     @Override
     public void deleteAll() {
-        jdbc.getJdbcTemplate().update("truncate projections.case_view");
+        jdbc.getJdbcTemplate().update("truncate " + schema + ".case_view");
     }
 
     public CasePage list(CaseFilter filter, CaseOrder order, int page, int size) {

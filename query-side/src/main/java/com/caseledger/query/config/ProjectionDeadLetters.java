@@ -34,8 +34,17 @@ public class ProjectionDeadLetters {
                                                                          Serializer serializer,
                                                                          @Qualifier("eventSerializer")
                                                                          Serializer eventSerializer) {
+        return queue(CaseFoldProjection.NAME, connectionProvider, transactionManager, serializer, eventSerializer);
+    }
+
+    /** A dead-letter queue of the case fold in {@code projections.dead_letter_entry}, for the processing group. */
+    public static JdbcSequencedDeadLetterQueue<EventMessage<?>> queue(String processingGroup,
+                                                                     ConnectionProvider connectionProvider,
+                                                                     TransactionManager transactionManager,
+                                                                     Serializer serializer,
+                                                                     Serializer eventSerializer) {
         return JdbcSequencedDeadLetterQueue.builder()
-                .processingGroup(CaseFoldProjection.NAME)
+                .processingGroup(processingGroup)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(schema())

@@ -1,6 +1,8 @@
 package com.caseledger.query.config;
 
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.annotation.Bean;
@@ -26,12 +28,17 @@ public class ProjectionProcessing {
         return new ProjectionEventSource(eventStore, settings.checkForEventsEvery(), settings.readAhead());
     }
 
+    /** Batches of projections commit without waiting for the disk ({@link AsynchronousCommit}). */
+    public static MessageHandlerInterceptor<EventMessage<?>> asynchronousCommit(JdbcTemplate jdbc) {
+        return new AsynchronousCommit(jdbc);
+    }
+
     @Bean
     public ConfigurerModule projectionsInOneProcessor(JdbcTemplate jdbc, ProjectionHealth health) {
         return configurer -> configurer.eventProcessing()
                 .assignProcessingGroup(processingGroup -> PROCESSOR)
                 .registerHandlerInterceptor(PROCESSOR, configuration -> health)
-                .registerHandlerInterceptor(PROCESSOR, configuration -> new AsynchronousCommit(jdbc))
+                .registerHandlerInterceptor(PROCESSOR, configuration -> asynchronousCommit(jdbc))
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 }

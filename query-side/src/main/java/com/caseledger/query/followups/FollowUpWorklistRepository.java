@@ -6,6 +6,8 @@ import com.caseledger.query.casefold.BatchRows;
 import com.caseledger.query.casefold.CaseFoldTable;
 import com.caseledger.query.casefold.CaseTimeline;
 import com.caseledger.query.casefold.FollowUpView;
+import com.caseledger.query.config.ProjectionStorage;
+import org.springframework.beans.factory.annotation.Autowired;
 import com.caseledger.platform.database.StorableText;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -23,9 +25,21 @@ import java.util.Map;
 public class FollowUpWorklistRepository implements CaseFoldTable {
 
     private final NamedParameterJdbcTemplate jdbc;
+    private final String schema;
 
+    @Autowired
     public FollowUpWorklistRepository(NamedParameterJdbcTemplate jdbc) {
+        this(jdbc, ProjectionStorage.SCHEMA);
+    }
+
+    private FollowUpWorklistRepository(NamedParameterJdbcTemplate jdbc, String schema) {
         this.jdbc = jdbc;
+        this.schema = schema;
+    }
+
+    @Override
+    public CaseFoldTable rebuiltIn(String schema) {
+        return new FollowUpWorklistRepository(jdbc, schema);
     }
 
     @Override
@@ -48,14 +62,14 @@ public class FollowUpWorklistRepository implements CaseFoldTable {
                 .column("text", call -> StorableText.of(call.timeline().customerId()))
                 .column("text", call -> StorableText.of(call.timeline().subject()))
                 .column("text", call -> call.timeline().status().name())
-                .write(jdbc.getJdbcTemplate(), UPSERT);
+                .write(jdbc.getJdbcTemplate(), UPSERT.formatted(schema));
     }
 
     private record Call(CaseTimeline timeline, FollowUpView view, String followUpId) {
     }
 
     private static final String UPSERT = """
-            insert into projections.follow_up (case_id, follow_up_id, status, scheduled_for, purpose, automatic,
+            insert into %s.follow_up (case_id, follow_up_id, status, scheduled_for, purpose, automatic,
                                                customer_id, subject, case_status)
             select * from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as timestamptz[]),
                                  cast(? as text[]), cast(? as boolean[]), cast(? as text[]), cast(? as text[]),
@@ -68,7 +82,7 @@ public class FollowUpWorklistRepository implements CaseFoldTable {
 
     @Override
     public void deleteAll() {
-        jdbc.getJdbcTemplate().update("truncate projections.follow_up");
+        jdbc.getJdbcTemplate().update("truncate " + schema + ".follow_up");
     }
 
     public Worklist worklist(FollowUpStatus status, Instant dueBefore, int page, int size) {

@@ -15,6 +15,8 @@ import com.caseledger.query.casefold.CaseFoldTable;
 import com.caseledger.query.casefold.CaseTimeline;
 import com.caseledger.query.casefold.SlaOutcome;
 import com.caseledger.query.casefold.TimelineJson;
+import com.caseledger.query.config.ProjectionStorage;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -39,10 +41,22 @@ public class ServiceLevelRepository implements CaseFoldTable {
 
     private final JdbcTemplate jdbc;
     private final TimelineJson json;
+    private final String schema;
 
+    @Autowired
     public ServiceLevelRepository(JdbcTemplate jdbc, TimelineJson json) {
+        this(jdbc, json, ProjectionStorage.SCHEMA);
+    }
+
+    private ServiceLevelRepository(JdbcTemplate jdbc, TimelineJson json, String schema) {
         this.jdbc = jdbc;
         this.json = json;
+        this.schema = schema;
+    }
+
+    @Override
+    public CaseFoldTable rebuiltIn(String schema) {
+        return new ServiceLevelRepository(jdbc, json, schema);
     }
 
     @Override
@@ -83,7 +97,7 @@ public class ServiceLevelRepository implements CaseFoldTable {
                 .column("text", timeline -> name(timeline.resolutionOutcome()))
                 .column("int4", timeline -> timeline.nextReplyTargets(SlaOutcome.MET))
                 .column("int4", timeline -> timeline.nextReplyTargets(SlaOutcome.BREACHED))
-                .write(jdbc, UPSERT);
+                .write(jdbc, UPSERT.formatted(schema));
     }
 
     /** The instants as a PostgreSQL array literal, which the statement casts to {@code timestamptz[]}. */
@@ -112,7 +126,7 @@ public class ServiceLevelRepository implements CaseFoldTable {
     }
 
     private static final String UPSERT = """
-            insert into projections.service_level_case
+            insert into %s.service_level_case
                 (case_id, version, opened_at, type, channel, category, priority, agent_id, status, replies, reopens,
                  resolved_ever, first_reply_seconds, first_resolution_seconds, full_resolution_seconds,
                  requester_wait_seconds, resolution_changes, issued_refunds, refunded, follow_ups_completed,
@@ -173,7 +187,7 @@ public class ServiceLevelRepository implements CaseFoldTable {
     /** Empties the table and counts the reset, so that readers holding its rows start over. */
     @Override
     public void deleteAll() {
-        jdbc.update("truncate projections.service_level_case");
+        jdbc.update("truncate " + schema + ".service_level_case");
         jdbc.update("update projections.service_level_resets set resets = resets + 1 where id = 1");
     }
 
