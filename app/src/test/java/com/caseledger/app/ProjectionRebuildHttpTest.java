@@ -1,11 +1,16 @@
 package com.caseledger.app;
 
+import com.caseledger.query.rebuild.RebuildProjections;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +32,9 @@ class ProjectionRebuildHttpTest extends CaseLedgerHttpTest {
 
     @Autowired
     private JdbcTemplate jdbc;
+
+    @Autowired
+    private PoisonedCustomers poison;
 
     @Test
     void queries_keep_answering_during_a_rebuild_and_views_and_reports_are_the_same_after_it() throws Exception {
@@ -123,6 +131,86 @@ class ProjectionRebuildHttpTest extends CaseLedgerHttpTest {
         long position = live.get("position").isNull() ? 0 : live.get("position").asLong();
         assertThat(live.get("progress").get("done").asLong()).isEqualTo(position);
         assertThat(live.get("progress").get("total").asLong()).isEqualTo(Math.max(0, live.get("headPosition").asLong()));
+    }
+
+    @Test
+    void the_command_line_rebuild_follows_the_rebuild_with_a_progress_bar_until_the_switch() {
+        String caseId = openCase(inquiry());
+        long version = command(caseId, "replies", Map.of("agentId", agent(), "body", "Hello"));
+        JsonNode before = view(caseId, version);
+        ByteArrayOutputStream summary = new ByteArrayOutputStream();
+        ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        int exit = RebuildProjections.rebuild(URI.create("http://localhost:" + port), "all", basic("admin"),
+                new PrintStream(summary, true, StandardCharsets.UTF_8),
+                new PrintStream(progress, true, StandardCharsets.UTF_8), Duration.ofMillis(20));
+        assertThat(exit).as(summary.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(progress.toString(StandardCharsets.UTF_8)).startsWith("\r[").contains("] ");
+        assertThat(summary.toString(StandardCharsets.UTF_8)).startsWith("Rebuilt case-projections and switched");
+        assertThat(json(get("/api/cases/" + caseId))).isEqualTo(before);
+
+        ByteArrayOutputStream refused = new ByteArrayOutputStream();
+        assertThat(RebuildProjections.rebuild(URI.create("http://localhost:" + port), "all", basic("agent"),
+                new PrintStream(refused, true, StandardCharsets.UTF_8), System.err, Duration.ofMillis(20)))
+                .isEqualTo(2);
+        assertThat(refused.toString(StandardCharsets.UTF_8)).startsWith("The node refused the rebuild (403)");
+    }
+
+    @Test
+    void a_case_parked_before_a_rebuild_is_parked_after_it_and_a_retry_after_the_fix_clears_it() throws Exception {
+        Map<String, Object> opening = inquiry();
+        String customerId = (String) opening.get("customerId");
+        String caseId = openCase(opening);
+        view(caseId, 0);
+        poison.poison(customerId);
+        try {
+            long noted = command(caseId, "notes", Map.of("agentId", agent(), "body", "Parked before the rebuild"));
+            assertThat(awaitLetters(caseId, 1)).extracting(letter -> letter.get("eventType").asText())
+                    .containsExactly("InternalNoteAdded");
+
+            assertThat(post(PROJECTIONS + "/all/rebuild", null).getStatusCode().value()).isEqualTo(202);
+            awaitLive();
+            assertThat(awaitLetters(caseId, 2)).as("the rebuild folded the case anew and parked it from its opening")
+                    .extracting(letter -> letter.get("eventType").asText())
+                    .containsExactly("CaseOpened", "InternalNoteAdded");
+            assertThat(get("/api/cases/" + caseId).getStatusCode().value()).isEqualTo(404);
+
+            poison.cure(customerId);
+            ResponseEntity<String> retried = post("/api/admin/dead-letters/" + caseId + "/retry", null);
+            assertThat(json(retried).get("cleared").asBoolean()).as(retried.getBody()).isTrue();
+            JsonNode view = view(caseId, noted);
+            assertThat(view.get("notes").asInt()).isEqualTo(1);
+            assertThat(view.get("behind").asBoolean()).isFalse();
+        } finally {
+            poison.cure(customerId);
+        }
+    }
+
+    private void awaitLive() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+        JsonNode status = json(get(PROJECTIONS)).get(0);
+        while (!status.get("status").asText().equals("LIVE")) {
+            assertThat(System.nanoTime()).as("the rebuild ends within three minutes").isLessThan(deadline);
+            Thread.sleep(50);
+            status = json(get(PROJECTIONS)).get(0);
+        }
+        assertThat(status.get("lastRebuild").get("outcome").asText()).isEqualTo("SWITCHED");
+    }
+
+    /** The case's parked events once there are {@code count} of them. */
+    private List<JsonNode> awaitLetters(String caseId, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (true) {
+            List<JsonNode> letters = new ArrayList<>();
+            for (JsonNode parked : json(get("/api/admin/dead-letters"))) {
+                if (parked.get("caseId").asText().equals(caseId)) {
+                    parked.get("events").forEach(letters::add);
+                }
+            }
+            if (letters.size() == count || System.nanoTime() > deadline) {
+                return letters;
+            }
+            Thread.sleep(50);
+        }
     }
 
     private Map<String, JsonNode> answers(List<String> cases, String report, String list) {
