@@ -78,6 +78,7 @@ class ManyNodesTest {
                 }
 
                 refundRacesAcrossNodes(bases);
+                rebuildOnOneNode(database, bases, cases);
 
                 first.close();
                 cases.addAll(runConcurrently(CASES / 2, CASES, List.of(bases.get(1))));
@@ -94,6 +95,35 @@ class ManyNodesTest {
             } finally {
                 first.close();
             }
+        }
+    }
+
+    /**
+     * A rebuild on one node while the other holds a segment of the live processor: both nodes read the same views and
+     * report before, during and after it, both segments are claimed again after the switch, and commands on either
+     * node go on reaching the views on both.
+     */
+    private void rebuildOnOneNode(JdbcTemplate database, List<String> bases, List<String> cases) throws Exception {
+        Map<String, JsonNode> before = outcome(bases.get(0), cases);
+        JsonNode started = client.send(bases.get(1) + "/api/admin/projections/all/rebuild", "POST", Map.of(), 202);
+        assertThat(started.get(0).get("status").asText()).isEqualTo("REBUILDING");
+        JsonNode status = started.get(0);
+        for (int look = 0; look < 1200 && !status.get("status").asText().equals("LIVE"); look++) {
+            assertThat(outcome(bases.get(0), cases)).as("the other node answers during the rebuild").isEqualTo(before);
+            Thread.sleep(100);
+            status = client.get(bases.get(1) + "/api/admin/projections").get(0);
+        }
+        assertThat(status.get("lastRebuild").get("outcome").asText()).isEqualTo("SWITCHED");
+        assertThat(client.get(bases.get(0) + "/api/admin/projections").get(0).get("status").asText()).isEqualTo("LIVE");
+        for (int attempt = 0; attempt < 300 && database.queryForObject("select count(*) from projections.token_entry "
+                + "where processor_name = 'case-projections' and owner is not null", Long.class) < 2; attempt++) {
+            Thread.sleep(100);
+        }
+        assertThat(database.queryForList("select owner from projections.token_entry "
+                + "where processor_name = 'case-projections'", String.class))
+                .as("both segments claimed again after the switch").doesNotContainNull().hasSize(2);
+        for (String base : bases) {
+            assertThat(outcome(base, cases)).as("the rebuilt views on " + base).isEqualTo(before);
         }
     }
 

@@ -71,7 +71,7 @@ public final class Benchmark {
     private final long baselineSeconds = Long.getLong("baselineSeconds", 60);
     private final long seed = Long.getLong("seed", 42);
     private final List<String> phases = List.of(System.getProperty("phases",
-            "commands,floors,append,jdbc,lag,rebuild,report,axon").split(","));
+            "commands,floors,append,jdbc,lag,rebuild,report,ledger,axon").split(","));
     private final Instant historyStart = Instant.now().truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(400));
     private final Results results = new Results();
     private CpuTime cpu;
@@ -130,6 +130,9 @@ public final class Benchmark {
             }
             if (phase("report")) {
                 reportLatency(baseUrl);
+            }
+            if (phase("ledger")) {
+                ledger(dataSource, baseUrl, head(jdbc));
             }
             resetProjections(processors, jdbc);
         }
@@ -489,6 +492,37 @@ public final class Benchmark {
                 + batchSize + ") with a handler that only deserializes; " + cpu.now().since(before) + "; "
                 + CpuTime.load());
         return rate;
+    }
+
+    /**
+     * The auditors' bulk reads: the export feed against a plain read of the same table, the whole-store verify, and
+     * the report as of an instant just after the last event over the whole history, which folds every stored event.
+     */
+    private void ledger(DataSource dataSource, String baseUrl, long head) throws Exception {
+        LedgerMeasurements ledger = new LedgerMeasurements(dataSource, baseUrl);
+        double plain = ledger.plainStoreRead();
+        results.measure("plain JDBC read of the event store", plain, "events/s",
+                "every stored event in global order with the columns the feed shows, one connection");
+        CpuTime.Used before = cpu.now();
+        LedgerMeasurements.Rate feed = ledger.feedExport();
+        results.measure("export feed, NDJSON", feed.perSecond(), "events/s", feed.count() + " events, "
+                + feed.bytes() / (1024 * 1024) + " MiB in " + Math.round(feed.seconds()) + " s in one request; "
+                + cpu.now().since(before));
+        results.ratio("export feed vs plain read of the event store", feed.perSecond(), plain);
+        before = cpu.now();
+        LedgerMeasurements.Rate verify = ledger.verify();
+        results.measure("verify the whole store", verify.perSecond(), "events/s", verify.count()
+                + " events' hash chains recomputed in " + Math.round(verify.seconds()) + " s; " + cpu.now().since(before));
+        Thread.sleep(2000);
+        Instant asOf = Instant.now().minusSeconds(1);
+        try (HeapWatch heap = new HeapWatch()) {
+            System.gc();
+            before = cpu.now();
+            double taken = ledger.asOfReport("from=" + historyStart + "&asOf=" + asOf);
+            results.measure("report as of an instant, whole history", taken, "s", head + " events recorded up to it, "
+                    + "streamed and folded; peak heap " + heap.peakBytes() / (1024 * 1024) + " MiB (whole JVM); "
+                    + cpu.now().since(before));
+        }
     }
 
     /**

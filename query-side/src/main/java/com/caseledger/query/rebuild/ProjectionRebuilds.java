@@ -2,6 +2,7 @@ package com.caseledger.query.rebuild;
 
 import com.caseledger.query.casefold.CaseDeadLetters;
 import com.caseledger.query.casefold.CaseFoldProjection;
+import com.caseledger.query.caseview.CaseViewVersions;
 import com.caseledger.query.config.ProjectionDeadLetters;
 import com.caseledger.query.config.ProjectionEventSource;
 import com.caseledger.query.config.ProjectionProcessing;
@@ -78,6 +79,7 @@ public class ProjectionRebuilds {
     private final ObjectProvider<Configuration> axon;
     private final CaseFoldProjection liveProjection;
     private final CaseDeadLetters liveDeadLetters;
+    private final CaseViewVersions viewVersions;
     private final ProjectionEventSource eventSource;
     private final TokenStore tokenStore;
     private final TransactionManager axonTransactions;
@@ -93,7 +95,8 @@ public class ProjectionRebuilds {
 
     public ProjectionRebuilds(JdbcTemplate jdbc, DataSource dataSource, PlatformTransactionManager transactions,
                               ObjectProvider<Configuration> axon, CaseFoldProjection liveProjection,
-                              CaseDeadLetters liveDeadLetters, ProjectionEventSource eventSource,
+                              CaseDeadLetters liveDeadLetters, CaseViewVersions viewVersions,
+                              ProjectionEventSource eventSource,
                               TokenStore tokenStore, TransactionManager axonTransactions,
                               ConnectionProvider connectionProvider, Serializer serializer,
                               @Qualifier("eventSerializer") Serializer eventSerializer, EventStore eventStore,
@@ -104,6 +107,7 @@ public class ProjectionRebuilds {
         this.axon = axon;
         this.liveProjection = liveProjection;
         this.liveDeadLetters = liveDeadLetters;
+        this.viewVersions = viewVersions;
         this.eventSource = eventSource;
         this.tokenStore = tokenStore;
         this.axonTransactions = axonTransactions;
@@ -230,6 +234,7 @@ public class ProjectionRebuilds {
                         + "where processing_group = ?", CaseFoldProjection.NAME, REBUILD_GROUP);
             });
             liveDeadLetters.reload();
+            viewVersions.replacedAll();
         } finally {
             live.start();
         }
