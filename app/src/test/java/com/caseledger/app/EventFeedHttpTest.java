@@ -158,6 +158,46 @@ class EventFeedHttpTest extends CaseLedgerHttpTest {
     }
 
     @Test
+    void each_exported_line_is_the_event_as_a_page_gives_it_with_personal_texts_opened_or_erased() {
+        String cursor = head();
+        Map<String, Object> erasedOpening = inquiry();
+        String erasedCustomer = (String) erasedOpening.get("customerId");
+        String erasedCase = openCase(erasedOpening);
+        command(erasedCase, "replies", Map.of("agentId", "agent-1", "body", "Your parcel left on Tuesday"));
+        String keptCase = openCase(inquiry());
+        command(keptCase, "notes", Map.of("agentId", "agent-1", "body", "Carrier says \"Thursday\" \u00e9\u00e8"));
+        command(keptCase, "await-customer", Map.of("reason", "tracking number"));
+        assertThat(post("/api/customers/" + erasedCustomer + "/erase", null).getStatusCode().value()).isEqualTo(200);
+
+        ResponseEntity<String> export = get("/api/events" + after(cursor).replaceFirst("&", "?"),
+                "Accept", "application/x-ndjson");
+        List<JsonNode> lines = export.getBody().lines().map(EventFeedHttpTest::readJson).toList();
+        List<JsonNode> paged = new ArrayList<>();
+        String next = cursor;
+        JsonNode page;
+        do {
+            page = feed("/api/events?limit=1000" + after(next));
+            page.get("events").forEach(paged::add);
+            next = page.get("nextCursor").isNull() ? next : page.get("nextCursor").asText();
+        } while (!page.get("endOfStream").asBoolean());
+        assertThat(lines).as("the export's lines and the pages' events").isEqualTo(paged);
+        assertThat(lines).extracting(line -> line.get("type").asText())
+                .containsSubsequence("CaseOpened", "AgentReplied", "CaseOpened", "InternalNoteAdded",
+                        "CaseAwaitingCustomer", "CustomerErased");
+        Map<String, JsonNode> payloads = new java.util.HashMap<>();
+        lines.forEach(line -> payloads.put(line.get("caseId").asText() + " " + line.get("type").asText(),
+                line.get("payload")));
+        assertThat(payloads.get(erasedCase + " CaseOpened").get("subject").asText()).isEqualTo("[erased]");
+        assertThat(payloads.get(erasedCase + " AgentReplied").get("body").asText()).isEqualTo("[erased]");
+        assertThat(payloads.get(keptCase + " CaseOpened").get("subject").asText()).isEqualTo("Where is my parcel?");
+        assertThat(payloads.get(keptCase + " InternalNoteAdded").get("body").asText())
+                .isEqualTo("Carrier says \"Thursday\" \u00e9\u00e8");
+        assertThat(payloads.get(keptCase + " CaseAwaitingCustomer").get("reason").asText())
+                .isEqualTo("tracking number");
+        assertThat(lines.get(0).get("occurredAt").asText()).isNotBlank();
+    }
+
+    @Test
     void a_cursor_the_feed_did_not_give_out_and_a_limit_out_of_range_are_refused() {
         assertThat(fields(problem(get("/api/events?after=not-a-cursor"), 400))).containsExactly("after");
         assertThat(fields(problem(get("/api/events?limit=0"), 400))).containsExactly("limit");

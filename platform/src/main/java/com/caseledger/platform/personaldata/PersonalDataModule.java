@@ -90,9 +90,7 @@ public class PersonalDataModule extends SimpleModule {
             if (stored == null) {
                 return (String) context.handleUnexpectedToken(String.class, parser);
             }
-            return SealedText.parse(stored)
-                    .flatMap(sealed -> keys.key(sealed.keyId()).map(sealed::open))
-                    .orElse(stored);
+            return SealedText.read(stored, keys);
         }
     }
 }

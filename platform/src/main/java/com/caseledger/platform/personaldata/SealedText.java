@@ -46,6 +46,14 @@ public record SealedText(String keyId, byte[] sealed) {
         }
     }
 
+    /**
+     * A stored personal text as readers see it: opened with its key, {@link PersonalData#ERASED} when the key was
+     * destroyed, as it is when it was recorded in clear.
+     */
+    public static String read(String stored, PersonalDataKeys keys) {
+        return parse(stored).flatMap(sealed -> keys.key(sealed.keyId()).map(sealed::open)).orElse(stored);
+    }
+
     /** The sealed form of a stored text; empty for a text recorded in clear. */
     public static Optional<SealedText> parse(String stored) {
         if (!stored.startsWith(PREFIX)) {

@@ -4,6 +4,7 @@ import com.caseledger.events.CaseEvent;
 import com.caseledger.events.CustomerErased;
 import com.caseledger.platform.database.StorableText;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AllowReplay;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
@@ -41,9 +42,13 @@ import java.util.Set;
  * savepoint; only when a batched statement fails are they written again case by case, each after a savepoint of its
  * own, to find the failing cases. A parked case's later events are parked without being folded until a retry folds
  * them, one by one, letting a failure roll back the retry.
+ * <p>
+ * Replays are what it is for: it writes only the read side's tables and sends no command, so a rebuild may fold every
+ * event again. (Nothing on the read side sends commands; the automatic follow-up call is decided by the case itself.)
  */
 @Component
 @ProcessingGroup(CaseFoldProjection.NAME)
+@AllowReplay
 public class CaseFoldProjection {
 
     public static final String NAME = "case-fold";

@@ -22,6 +22,10 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -34,11 +38,17 @@ import static com.caseledger.platform.database.EventStoreMigrations.SCHEMA;
  * the store's recording time, not the time the events say they happened: an import recorded after the instant is not
  * in it. Events are read as the storage engine reads them, through the upcasters and the serializer that opens
  * sealed texts; the projections are not touched.
+ * <p>
+ * The cases are read in {@link #PARTS} ranges of case ids at once, each by a thread and a connection of its own, in
+ * the order of the store's unique index on (case, sequence): PostgreSQL streams the rows as it finds them instead of
+ * sorting the whole store before the first row.
  */
 @Component
 public class RecordedCases {
 
     static final int FETCH_SIZE = 500;
+    /** Case ids (UUIDs, as the API gives them out) below and from {@code 8}: two ranges of about the same size. */
+    private static final List<String> PARTS = List.of("aggregate_identifier < '8'", "aggregate_identifier >= '8'");
 
     /**
      * Recording times are ISO-8601 text of varying precision, which sorts by time only to the second: the query reads
@@ -48,13 +58,18 @@ public class RecordedCases {
             select type, aggregate_identifier, sequence_number, event_identifier, time_stamp, payload_type,
                    payload_revision, payload, meta_data
             from %s.domain_event_entry
-            where time_stamp < ?
-            order by aggregate_identifier, sequence_number""".formatted(SCHEMA);
+            where time_stamp < ? and %s
+            order by aggregate_identifier, sequence_number""";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
     private final Serializer serializer;
     private final Configuration axon;
+    private final ExecutorService readers = Executors.newFixedThreadPool(PARTS.size() - 1, runnable -> {
+        Thread thread = new Thread(runnable, "recorded-cases");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public RecordedCases(JdbcTemplate jdbc, PlatformTransactionManager transactions,
                          @Qualifier("eventSerializer") Serializer serializer, Configuration axon) {
@@ -66,15 +81,48 @@ public class RecordedCases {
         this.axon = axon;
     }
 
-    /** Hands over each case opened by the events recorded at or before the instant, folded from those events. */
+    /**
+     * Hands over each case opened by the events recorded at or before the instant, folded from those events. The
+     * reader is called from several threads, one case at a time from each.
+     */
     public void foldEach(Instant recordedBy, Consumer<CaseTimeline> reader) {
         String before = recordedBy.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1).toString();
+        List<Future<?>> others = new ArrayList<>();
+        for (String part : PARTS.subList(1, PARTS.size())) {
+            others.add(readers.submit(() -> foldPart(part, before, recordedBy, reader)));
+        }
+        try {
+            foldPart(PARTS.get(0), before, recordedBy, reader);
+        } finally {
+            for (Future<?> other : others) {
+                awaitPart(other);
+            }
+        }
+    }
+
+    private void foldPart(String part, String before, Instant recordedBy, Consumer<CaseTimeline> reader) {
         // PostgreSQL reads a result a fetch at a time only inside a transaction
         readOnly.executeWithoutResult(status -> {
+            jdbc.execute("set local enable_sort = off");
             OneCaseAtATime cases = new OneCaseAtATime(recordedBy, reader, axon.upcasterChain());
-            jdbc.query(RECORDED_BEFORE, cases, before);
+            jdbc.query(RECORDED_BEFORE.formatted(SCHEMA, part), cases, before);
             cases.fold();
         });
+    }
+
+    private static void awaitPart(Future<?> part) {
+        try {
+            part.get();
+        } catch (InterruptedException e) {
+            part.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the recorded cases", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed;
+            }
+            throw new IllegalStateException("Could not read the recorded cases", e.getCause());
+        }
     }
 
     /** Gathers the events of one case (rows come case by case, in sequence) and folds them when the next begins. */

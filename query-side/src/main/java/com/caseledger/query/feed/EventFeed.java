@@ -2,6 +2,7 @@ package com.caseledger.query.feed;
 
 import com.caseledger.events.CaseEvent;
 import com.caseledger.events.EventMetadata;
+import com.caseledger.platform.personaldata.PersonalDataKeys;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
@@ -11,10 +12,11 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -32,10 +34,12 @@ public class EventFeed {
 
     private final EventStorageEngine store;
     private final ObjectMapper json;
+    private final FeedExport export;
 
-    public EventFeed(EventStorageEngine store, ObjectMapper json) {
+    public EventFeed(EventStorageEngine store, ObjectMapper json, PersonalDataKeys keys) {
         this.store = store;
         this.json = json;
+        this.export = new FeedExport(store, keys, json.getFactory());
     }
 
     FeedPage page(TrackingToken after, int limit, FeedFilter filter) {
@@ -58,17 +62,9 @@ public class EventFeed {
         return new FeedPage(events, position == null ? null : FeedCursor.write(position), !more);
     }
 
-    /** Every event after the cursor up to the newest, one page at a time, for a bulk export. */
-    void export(TrackingToken after, FeedFilter filter, Consumer<FeedEvent> out) {
-        TrackingToken position = after;
-        while (true) {
-            FeedPage page = page(position, FeedController.MAX_LIMIT, filter);
-            page.events().forEach(out);
-            if (page.endOfStream() || page.nextCursor() == null) {
-                return;
-            }
-            position = FeedCursor.read(page.nextCursor());
-        }
+    /** Every event after the cursor up to the newest, a line of NDJSON each, for a bulk export. */
+    void export(TrackingToken after, FeedFilter filter, OutputStream out) throws IOException {
+        export.write(after, filter, out);
     }
 
     private FeedEvent entry(DomainEventMessage<?> event, TrackingToken position) {

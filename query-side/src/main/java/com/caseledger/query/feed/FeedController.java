@@ -3,7 +3,6 @@ package com.caseledger.query.feed;
 import com.caseledger.events.CaseEvent;
 import com.caseledger.events.CustomerErased;
 import com.caseledger.platform.web.InvalidInputException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -19,9 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
@@ -40,12 +36,10 @@ public class FeedController {
     private static final String PATH = "/api/events";
 
     private final EventFeed feed;
-    private final ObjectMapper json;
     private final Set<String> eventTypes;
 
-    public FeedController(EventFeed feed, ObjectMapper json) {
+    public FeedController(EventFeed feed) {
         this.feed = feed;
-        this.json = json;
         this.eventTypes = eventTypes();
     }
 
@@ -70,17 +64,8 @@ public class FeedController {
                                                         @RequestParam(required = false) String caseId) {
         var from = FeedCursor.read(after);
         FeedFilter filter = filter(type, caseId);
-        StreamingResponseBody body = out -> feed.export(from, filter, event -> writeLine(out, event));
+        StreamingResponseBody body = out -> feed.export(from, filter, out);
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(NDJSON)).body(body);
-    }
-
-    private void writeLine(OutputStream out, FeedEvent event) {
-        try {
-            out.write(json.writeValueAsBytes(event));
-            out.write('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException("The export's reader went away", e);
-        }
     }
 
     private FeedFilter filter(String type, String caseId) {

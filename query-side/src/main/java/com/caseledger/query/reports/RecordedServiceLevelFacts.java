@@ -28,7 +28,10 @@ class RecordedServiceLevelFacts {
         cases.foldEach(asOf, timeline -> {
             long openedAt = CaseFacts.storedMicros(timeline.openedAt());
             if (openedAt >= start && openedAt < end) {
-                held.keep(CaseFacts.of(timeline));
+                CaseFacts facts = CaseFacts.of(timeline);
+                synchronized (held) {
+                    held.keep(facts);
+                }
             }
         });
         held.order();
