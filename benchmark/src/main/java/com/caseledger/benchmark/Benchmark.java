@@ -132,7 +132,7 @@ public final class Benchmark {
                 reportLatency(baseUrl);
             }
             if (phase("ledger")) {
-                ledger(dataSource, baseUrl, head(jdbc));
+                ledger(dataSource, baseUrl, head(jdbc), app.getBean(EventStorageEngine.class));
             }
             resetProjections(processors, jdbc);
         }
@@ -498,11 +498,13 @@ public final class Benchmark {
      * The auditors' bulk reads: the export feed against a plain read of the same table, the whole-store verify, and
      * the report as of an instant just after the last event over the whole history, which folds every stored event.
      */
-    private void ledger(DataSource dataSource, String baseUrl, long head) throws Exception {
+    private void ledger(DataSource dataSource, String baseUrl, long head, EventStorageEngine engine) throws Exception {
         LedgerMeasurements ledger = new LedgerMeasurements(dataSource, baseUrl);
         double plain = ledger.plainStoreRead();
         results.measure("plain JDBC read of the event store", plain, "events/s",
                 "every stored event in global order with the columns the feed shows, one connection");
+        results.measure("Axon's storage engine read of the event store", ledger.engineRead(engine), "events/s",
+                "the events in global order as the feed reads them, none deserialized");
         CpuTime.Used before = cpu.now();
         LedgerMeasurements.Rate feed = ledger.feedExport();
         results.measure("export feed, NDJSON", feed.perSecond(), "events/s", feed.count() + " events, "

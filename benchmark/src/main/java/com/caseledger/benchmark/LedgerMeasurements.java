@@ -2,6 +2,9 @@ package com.caseledger.benchmark;
 
 import com.caseledger.platform.ledger.VerifyEventStore;
 
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -11,11 +14,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * What auditors and reporting tools read in bulk: the export feed against a plain read of the same table, the
@@ -60,8 +66,34 @@ final class LedgerMeasurements {
         return rows / seconds(started);
     }
 
-    /** The whole feed as NDJSON in one request, as a bulk export reads it; answers events per second. */
+    /** The events as the storage engine reads them for the feed, in global order, none of them deserialized. */
+    double engineRead(EventStorageEngine engine) {
+        long started = System.nanoTime();
+        long events;
+        try (Stream<? extends TrackedEventMessage<?>> stream = engine.readEvents(null, false)) {
+            events = stream.filter(message -> message.trackingToken() != null).count();
+        }
+        return events / seconds(started);
+    }
+
+    /**
+     * The whole feed as NDJSON in one request, read by curl, a separate process, as a bulk export reads it (so that
+     * the figure is not this process's HTTP client's); by this process when curl is not installed.
+     */
     Rate feedExport() throws Exception {
+        if (Files.isExecutable(Path.of("/usr/bin/curl"))) {
+            long started = System.nanoTime();
+            Process curl = new ProcessBuilder("sh", "-c", "curl -sf -H 'Accept: application/x-ndjson' -H '"
+                    + "Authorization: " + Http.AUTHORIZATION + "' '" + baseUrl + "/api/events' | wc -lc")
+                    .redirectErrorStream(true).start();
+            String counted = new String(curl.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).trim();
+            double taken = seconds(started);
+            if (curl.waitFor() != 0) {
+                throw new IllegalStateException("curl failed: " + counted);
+            }
+            String[] lineAndBytes = counted.split("\\s+");
+            return new Rate(Long.parseLong(lineAndBytes[0]), Long.parseLong(lineAndBytes[1]), taken);
+        }
         long started = System.nanoTime();
         HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(URI.create(baseUrl + "/api/events"))
                 .header("Authorization", Http.AUTHORIZATION).header("Accept", "application/x-ndjson").GET().build(),

@@ -14,13 +14,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.crypto.spec.SecretKeySpec;
 
 import static com.caseledger.platform.database.EventStoreMigrations.SCHEMA;
@@ -43,6 +46,8 @@ public class CustomerKeyStore implements PersonalDataKeys {
 
     private final JdbcTemplate jdbc;
     private final Cache<String, Optional<CustomerKey>> keysById;
+    /** Counts the erasures on this node, so that a prefetch overlapping one keeps nothing. */
+    private final AtomicLong erasures = new AtomicLong();
     /** Whose case is whose never changes: remembered, so that sealing a case's text asks only for the live key. */
     private final Cache<String, String> customerOfCase;
 
@@ -158,6 +163,33 @@ public class CustomerKeyStore implements PersonalDataKeys {
     }
 
     /**
+     * Reads the live keys (a destroyed key, rarely met, is read when its text is); keeps them unless an erasure on this
+     * node may have destroyed one of them while they were read: the keys of such a batch are then read one by one.
+     */
+    @Override
+    public void prefetchForCases(Collection<String> caseIds) {
+        if (caseIds.isEmpty()) {
+            return;
+        }
+        long erasuresBefore = erasures.get();
+        Map<String, Optional<CustomerKey>> found = new HashMap<>();
+        jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement("select key_id, key_bytes from " + SCHEMA
+                    + ".customer_key where destroyed_at is null and customer_id in (select customer_id from "
+                    + SCHEMA + ".case_customer where case_id = any(?))");
+            statement.setArray(1, connection.createArrayOf("text",
+                    caseIds.stream().distinct().map(StorableText::of).toArray()));
+            return statement;
+        }, (ResultSet rs) -> {
+            CustomerKey key = key(rs, 0);
+            found.put(key.keyId(), Optional.of(key));
+        });
+        if (erasures.get() == erasuresBefore) {
+            keysById.putAll(found);
+        }
+    }
+
+    /**
      * Destroys every live key of the customer, in the caller's transaction; answers how many. Text sealed with them
      * reads as erased from then on; a later text of the customer gets a new key.
      */
@@ -165,6 +197,7 @@ public class CustomerKeyStore implements PersonalDataKeys {
         List<String> destroyed = jdbc.queryForList("update " + SCHEMA + ".customer_key "
                 + "set key_bytes = null, destroyed_at = now() where customer_id = ? and destroyed_at is null "
                 + "returning key_id", String.class, StorableText.of(customerId));
+        erasures.incrementAndGet();
         keysById.invalidateAll(destroyed);
         keysOfThisTransaction().remove(StorableText.of(customerId));
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
@@ -172,6 +205,7 @@ public class CustomerKeyStore implements PersonalDataKeys {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCompletion(int status) {
+                    erasures.incrementAndGet();
                     keysById.invalidateAll(destroyed);
                 }
             });

@@ -2,6 +2,7 @@ package com.caseledger.platform.personaldata;
 
 import com.caseledger.events.CaseEvent;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /** The keys personal text is sealed and opened with: one current key per customer, any number destroyed. */
@@ -12,4 +13,11 @@ public interface PersonalDataKeys {
 
     /** The key of this id, live or destroyed; empty for an id that was never issued. */
     Optional<CustomerKey> key(String keyId);
+
+    /**
+     * Reads the keys of the customers of these cases in one look and keeps them at hand, for a reader about to open
+     * the texts of many events (a rebuild, the export, a report as of an instant) instead of one look per key.
+     */
+    default void prefetchForCases(Collection<String> caseIds) {
+    }
 }

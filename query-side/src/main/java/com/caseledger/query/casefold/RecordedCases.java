@@ -1,6 +1,7 @@
 package com.caseledger.query.casefold;
 
 import com.caseledger.events.CaseEvent;
+import com.caseledger.platform.personaldata.PersonalDataKeys;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.DomainEventData;
@@ -34,7 +35,7 @@ import static com.caseledger.platform.database.EventStoreMigrations.SCHEMA;
 /**
  * The cases as the events recorded up to an instant fold them, read straight from the event store, one case after
  * another: a case's events are folded into a fresh {@link CaseTimeline}, handed over and dropped, and the store is
- * read {@link #FETCH_SIZE} rows at a time, so memory holds one case's events whatever the store's size. The cut is
+ * read {@link #FETCH_SIZE} rows at a time, so memory holds about that many events whatever the store's size. The cut is
  * the store's recording time, not the time the events say they happened: an import recorded after the instant is not
  * in it. Events are read as the storage engine reads them, through the upcasters and the serializer that opens
  * sealed texts; the projections are not touched.
@@ -65,6 +66,7 @@ public class RecordedCases {
     private final TransactionTemplate readOnly;
     private final Serializer serializer;
     private final Configuration axon;
+    private final PersonalDataKeys keys;
     private final ExecutorService readers = Executors.newFixedThreadPool(PARTS.size() - 1, runnable -> {
         Thread thread = new Thread(runnable, "recorded-cases");
         thread.setDaemon(true);
@@ -72,13 +74,15 @@ public class RecordedCases {
     });
 
     public RecordedCases(JdbcTemplate jdbc, PlatformTransactionManager transactions,
-                         @Qualifier("eventSerializer") Serializer serializer, Configuration axon) {
+                         @Qualifier("eventSerializer") Serializer serializer, Configuration axon,
+                         PersonalDataKeys keys) {
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
         this.serializer = serializer;
         this.axon = axon;
+        this.keys = keys;
     }
 
     /**
@@ -125,14 +129,20 @@ public class RecordedCases {
         }
     }
 
-    /** Gathers the events of one case (rows come case by case, in sequence) and folds them when the next begins. */
+    /**
+     * Gathers the events of cases (rows come case by case, in sequence) until about {@link #FETCH_SIZE} are held, then
+     * reads the keys of their customers in one look and folds them one case after another.
+     */
     private final class OneCaseAtATime implements RowCallbackHandler {
 
         private final Instant recordedBy;
         private final Consumer<CaseTimeline> reader;
         private final EventUpcaster upcasters;
-        private final List<DomainEventData<byte[]>> events = new ArrayList<>();
+        private final List<List<DomainEventData<byte[]>>> held = new ArrayList<>();
+        private final List<String> caseIds = new ArrayList<>();
+        private List<DomainEventData<byte[]>> events;
         private String aggregate;
+        private int rows;
 
         OneCaseAtATime(Instant recordedBy, Consumer<CaseTimeline> reader, EventUpcaster upcasters) {
             this.recordedBy = recordedBy;
@@ -148,22 +158,33 @@ public class RecordedCases {
             }
             String aggregateId = rs.getString("aggregate_identifier");
             if (!aggregateId.equals(aggregate)) {
-                fold();
+                if (rows >= FETCH_SIZE) {
+                    fold();
+                }
                 aggregate = aggregateId;
+                events = new ArrayList<>();
+                held.add(events);
+                caseIds.add(aggregateId);
             }
             events.add(new GenericDomainEventEntry<>(rs.getString("type"), aggregateId, rs.getLong("sequence_number"),
                     rs.getString("event_identifier"), timestamp, rs.getString("payload_type"),
                     rs.getString("payload_revision"), rs.getBytes("payload"), rs.getBytes("meta_data")));
+            rows++;
         }
 
-        /** Folds the case gathered so far, if its events are a case's, and forgets them. */
+        /** Folds the cases held so far, those whose events are a case's, and forgets them. */
         void fold() {
-            if (events.isEmpty()) {
-                return;
-            }
+            keys.prefetchForCases(caseIds);
+            held.forEach(this::fold);
+            held.clear();
+            caseIds.clear();
+            rows = 0;
+        }
+
+        private void fold(List<DomainEventData<byte[]>> caseEvents) {
             CaseTimeline timeline = new CaseTimeline();
-            DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(events.stream(), serializer,
-                    upcasters);
+            DomainEventStream stream = EventStreamUtils.upcastAndDeserializeDomainEvents(caseEvents.stream(),
+                    serializer, upcasters);
             while (stream.hasNext()) {
                 DomainEventMessage<?> message = stream.next();
                 // the payload type is known without reading the payload: other aggregates' events are not read
@@ -172,7 +193,6 @@ public class RecordedCases {
                     timeline.apply(event, message.getSequenceNumber());
                 }
             }
-            events.clear();
             if (timeline.exists()) {
                 reader.accept(timeline);
             }

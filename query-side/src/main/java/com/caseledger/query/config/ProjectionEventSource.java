@@ -1,6 +1,8 @@
 package com.caseledger.query.config;
 
+import com.caseledger.platform.personaldata.PersonalDataKeys;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -8,6 +10,8 @@ import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -16,17 +20,25 @@ import java.util.concurrent.TimeUnit;
 /**
  * The event store as the projections' processor reads it. Each stream has a thread of its own that reads up to
  * {@code readAhead} events ahead of the processor, and deserializes them, so the store is read while the projections
- * work on the previous batch instead of in turn with them. A stream that has read everything looks in the store again every
+ * work on the previous batch instead of in turn with them. The keys that open the personal texts of the events it
+ * reads in one go are read in one look. A stream that has read everything looks in the store again every
  * {@code checkEvery}, so a command's events reach the views within milliseconds.
  */
 public class ProjectionEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
+    /** Events read from the store in one go, whose customers' keys are then read in one look. */
+    private static final int PREFETCH = 500;
+    /** So few events that their keys are read one by one (most are at hand already): the views' usual case. */
+    private static final int FEW = 16;
+
     private final EventStore eventStore;
+    private final PersonalDataKeys keys;
     private final Duration checkEvery;
     private final int readAhead;
 
-    public ProjectionEventSource(EventStore eventStore, Duration checkEvery, int readAhead) {
+    public ProjectionEventSource(EventStore eventStore, PersonalDataKeys keys, Duration checkEvery, int readAhead) {
         this.eventStore = eventStore;
+        this.keys = keys;
         this.checkEvery = checkEvery;
         this.readAhead = readAhead;
     }
@@ -75,14 +87,23 @@ public class ProjectionEventSource implements StreamableMessageSource<TrackedEve
         private void read() {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
-                    if (store.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
-                        ahead.put(prepared(store.nextAvailable()));
+                    List<TrackedEventMessage<?>> read = new ArrayList<>();
+                    while (read.size() < PREFETCH && store.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                        read.add(store.nextAvailable());
+                    }
+                    if (read.isEmpty()) {
+                        TimeUnit.NANOSECONDS.sleep(checkEvery.toNanos());
+                        continue;
+                    }
+                    if (read.size() > FEW) {
+                        keys.prefetchForCases(caseIds(read));
+                    }
+                    for (TrackedEventMessage<?> event : read) {
+                        ahead.put(prepared(event));
                         Runnable callback = onAvailable;
                         if (callback != null) {
                             callback.run();
                         }
-                    } else {
-                        TimeUnit.NANOSECONDS.sleep(checkEvery.toNanos());
                     }
                 }
             } catch (InterruptedException e) {
@@ -92,6 +113,16 @@ public class ProjectionEventSource implements StreamableMessageSource<TrackedEve
             } finally {
                 store.close();
             }
+        }
+
+        private static List<String> caseIds(List<TrackedEventMessage<?>> events) {
+            List<String> caseIds = new ArrayList<>(events.size());
+            for (TrackedEventMessage<?> event : events) {
+                if (event instanceof DomainEventMessage<?> domainEvent) {
+                    caseIds.add(domainEvent.getAggregateIdentifier());
+                }
+            }
+            return caseIds;
         }
 
         /**

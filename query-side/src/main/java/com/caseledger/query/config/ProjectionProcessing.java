@@ -1,5 +1,6 @@
 package com.caseledger.query.config;
 
+import com.caseledger.platform.personaldata.PersonalDataKeys;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -23,9 +24,9 @@ public class ProjectionProcessing {
     public static final String PROCESSOR = "case-projections";
 
     @Bean
-    public ProjectionEventSource projectionEventSource(EventStore eventStore,
+    public ProjectionEventSource projectionEventSource(EventStore eventStore, PersonalDataKeys keys,
                                                        QuerySettings settings) {
-        return new ProjectionEventSource(eventStore, settings.checkForEventsEvery(), settings.readAhead());
+        return new ProjectionEventSource(eventStore, keys, settings.checkForEventsEvery(), settings.readAhead());
     }
 
     /** Batches of projections commit without waiting for the disk ({@link AsynchronousCommit}). */
