@@ -29,6 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProjectionRebuildHttpTest extends CaseLedgerHttpTest {
 
     private static final String PROJECTIONS = "/api/admin/projections";
+    private static final String MIGRATIONS = "select version, checksum, success from projections.flyway_history "
+            + "order by installed_rank";
 
     @Autowired
     private JdbcTemplate jdbc;
@@ -67,6 +69,8 @@ class ProjectionRebuildHttpTest extends CaseLedgerHttpTest {
         Map<String, JsonNode> before = answers(cases, report, list);
         long reportingCases = reportingCases(agent);
         assertThat(reportingCases).isEqualTo(4);
+        List<Map<String, Object>> migrations = jdbc.queryForList(MIGRATIONS);
+        assertThat(migrations).isNotEmpty();
 
         ResponseEntity<String> started = post(PROJECTIONS + "/all/rebuild", null);
         assertThat(started.getStatusCode().value()).as(started.getBody()).isEqualTo(202);
@@ -114,9 +118,21 @@ class ProjectionRebuildHttpTest extends CaseLedgerHttpTest {
                 + "where processor_name = 'case-projections-rebuild'", Long.class)).isZero();
         assertThat(jdbc.queryForList("select indexname from pg_indexes where schemaname = 'projections'",
                 String.class)).as("the indexes keep their names").contains("case_view_opened_at_ix", "case_view_pk", "case_fold_pk");
+        assertThat(jdbc.queryForList(MIGRATIONS)).as("the schema's migration history stays").isEqualTo(migrations);
+        assertThat(jdbc.queryForObject("select relpersistence from pg_class where oid = 'projections.case_view'::regclass",
+                String.class)).as("the rebuilt tables are logged").isEqualTo("p");
 
         long later = command(noted, "notes", Map.of("agentId", agent, "body", "Written after the rebuild"));
         assertThat(view(noted, later).get("notes").asInt()).as("the live projection goes on").isEqualTo(2);
+    }
+
+    @Test
+    void every_table_of_the_projections_schema_is_either_rebuilt_or_kept() {
+        // a new table makes this fail until RebuildTables says whether a rebuild writes it anew or keeps it
+        assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = "
+                + "'projections' and table_type = 'BASE TABLE'", String.class)).containsExactlyInAnyOrder(
+                "case_fold", "case_view", "follow_up", "service_level_case",
+                "token_entry", "dead_letter_entry", "service_level_resets", "flyway_history");
     }
 
     @Test

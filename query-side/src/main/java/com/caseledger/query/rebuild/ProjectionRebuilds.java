@@ -46,7 +46,9 @@ import java.util.OptionalLong;
 /**
  * Rebuilds the projections beside the live ones while the live ones keep answering. A second processor folds every
  * event from the start of the store into copies of the projections' tables ({@link RebuildTables}), parking failing
- * cases in a dead-letter queue of its own; once it has caught up with the store, this node stops its live processor
+ * cases in a dead-letter queue of its own. The copies are built without PostgreSQL's write-ahead log, and written to it
+ * in one go once the rebuild has caught up with the store (a crash before that leaves copies that the next rebuild
+ * drops). Once it has caught up again, this node stops its live processor
  * for the moment of the switch, and one transaction puts the rebuilt tables and their dead letters in place of the
  * live ones and sets the live processor's token to where the rebuild stands. The live processor then goes on from
  * there. Other nodes' processors lose their claim at the switch and take it again from the new token.
@@ -65,12 +67,15 @@ public class ProjectionRebuilds {
     /** The advisory lock a rebuilding node holds: two keys, "CaseLedger" and "rebuild". */
     private static final int LOCK_CLASS = 0x43534c44;
     private static final int LOCK_OBJECT = 1;
-    private static final int SWITCH_ATTEMPTS = 3;
+    private static final int SWITCH_ATTEMPTS = 10;
     private static final Duration POLL = Duration.ofMillis(200);
     /** Events per transaction of the rebuild's processor, as the live one's. */
     private static final int BATCH_SIZE = 1000;
-    /** How long the switch waits for the live tables' readers and writers before it tries again later. */
-    private static final String SWITCH_WAIT = "10s";
+    /**
+     * How long the switch waits for the live tables' readers and writers before it tries again later: readers that
+     * come meanwhile wait behind it, so it is short.
+     */
+    private static final String SWITCH_WAIT = "2s";
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilds.class);
 
     private final JdbcTemplate jdbc;
@@ -177,6 +182,12 @@ public class ProjectionRebuilds {
                 if (!caughtUp(rebuild.processor)) {
                     continue;
                 }
+                if (!rebuild.durable) {
+                    // the rebuild's batches wait while a table is written to the log
+                    tables.makeDurable();
+                    rebuild.durable = true;
+                    continue;
+                }
                 attempts++;
                 try {
                     switchOver(rebuild);
@@ -201,10 +212,14 @@ public class ProjectionRebuilds {
         }
     }
 
+    /** Whether the processor has processed every event that the store held a moment ago. */
     private boolean caughtUp(StreamingEventProcessor processor) {
+        long head = positions.head();
         var status = processor.processingStatus();
-        return !status.isEmpty() && status.values().stream().allMatch(EventTrackerStatus::isCaughtUp)
-                && status.values().stream().noneMatch(EventTrackerStatus::isErrorState);
+        if (status.isEmpty() || status.values().stream().anyMatch(EventTrackerStatus::isErrorState)) {
+            return false;
+        }
+        return status.values().stream().allMatch(segment -> segment.getCurrentPosition().orElse(-1) >= head);
     }
 
     /**
@@ -344,6 +359,8 @@ public class ProjectionRebuilds {
         private final Instant startedAt;
         private final ProgressRate rate = new ProgressRate();
         private volatile boolean stopped;
+        /** Whether the rebuilt tables are written to PostgreSQL's log yet (they are built without it). */
+        private boolean durable;
 
         private Rebuild(Connection lock, TrackingEventProcessor processor, Instant startedAt) {
             this.lock = lock;

@@ -11,13 +11,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
- * The tables a rebuild writes beside the live ones, and the switch between them. Every table of the
- * {@code projections} schema is rebuilt except the processor's bookkeeping: its tokens, its dead letters, the count of
- * resets and Flyway's history. The rebuild's copies live in the schema {@code projections_rebuild}, with the live
- * tables' columns, defaults, constraints, indexes (under the same names) and storage settings. The switch, in one
+ * The tables a rebuild writes beside the live ones, and the switch between them: the tables the case fold writes
+ * ({@link #REBUILT}), not the processor's bookkeeping nor Flyway's history. The rebuild's copies live in the schema {@code projections_rebuild}, with the live
+ * tables' columns, defaults, constraints, indexes (under the same names) and storage settings; they are unlogged while
+ * they are built, and logged before the switch. The switch, in one
  * transaction, moves the live tables out and the rebuilt ones in, points the views that read them (the
  * {@code reporting} schema) at the rebuilt ones and drops the old ones; a dependant it does not know how to move makes
  * the switch fail rather than be dropped.
@@ -27,8 +26,12 @@ class RebuildTables {
     static final String LIVE = ProjectionStorage.SCHEMA;
     static final String REBUILD = LIVE + "_rebuild";
     private static final String RETIRED = LIVE + "_retired";
-    private static final Set<String> BOOKKEEPING = Set.of(
-            "token_entry", "dead_letter_entry", "service_level_resets", "flyway_schema_history");
+    /**
+     * The tables the case fold writes ({@link com.caseledger.query.casefold.CaseFoldProjection} and its
+     * {@link com.caseledger.query.casefold.CaseFoldTable}s); the others of the schema are the processor's bookkeeping
+     * (its tokens, its dead letters, the count of resets) and Flyway's history, which stay.
+     */
+    static final List<String> REBUILT = List.of("case_fold", "case_view", "follow_up", "service_level_case");
 
     private final JdbcTemplate jdbc;
 
@@ -38,12 +41,7 @@ class RebuildTables {
 
     /** The live tables a rebuild writes anew. */
     List<String> rebuilt() {
-        return jdbc.queryForList("""
-                        select table_name from information_schema.tables
-                        where table_schema = ? and table_type = 'BASE TABLE' order by table_name""",
-                        String.class, LIVE).stream()
-                .filter(table -> !BOOKKEEPING.contains(table))
-                .toList();
+        return REBUILT;
     }
 
     /** Creates empty copies of the live tables in the rebuild's schema, dropping what an earlier rebuild left. */
@@ -53,7 +51,7 @@ class RebuildTables {
         for (String table : rebuilt()) {
             String live = LIVE + "." + table;
             String copy = REBUILD + "." + table;
-            jdbc.execute("create table " + copy + " (like " + live + " including all excluding indexes)");
+            jdbc.execute("create unlogged table " + copy + " (like " + live + " including all excluding indexes)");
             jdbc.query("""
                     select quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint
                     where conrelid = cast(? as regclass) and contype in ('p', 'u', 'x') order by conname""",
@@ -74,6 +72,16 @@ class RebuildTables {
             if (options != null && !options.isEmpty()) {
                 jdbc.execute("alter table " + copy + " set (" + options + ")");
             }
+        }
+    }
+
+    /**
+     * Writes the copies, built without the write-ahead log, to it in one go, so that they survive a crash like the live
+     * tables they are about to replace.
+     */
+    void makeDurable() {
+        for (String table : rebuilt()) {
+            jdbc.execute("alter table " + REBUILD + "." + table + " set logged");
         }
     }
 
