@@ -111,7 +111,9 @@ public final class Benchmark {
             if (phase("rebuild")) {
                 rebuild(processors, head);
                 rebuildBeside(baseUrl, head);
-                dispatchFloor(app, head);
+                if (Boolean.parseBoolean(System.getProperty("axonFloor", "true"))) {
+                    dispatchFloor(app, head);
+                }
             } else if (phase("lag") || phase("report")) {
                 processors.startAll();
                 processors.awaitPosition(head, TimeUnit.HOURS.toMillis(2));
