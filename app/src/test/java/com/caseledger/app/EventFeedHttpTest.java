@@ -171,6 +171,8 @@ class EventFeedHttpTest extends CaseLedgerHttpTest {
 
         ResponseEntity<String> export = get("/api/events" + after(cursor).replaceFirst("&", "?"),
                 "Accept", "application/x-ndjson");
+        assertThat(export.getBody()).endsWith("\n");
+        assertThat(export.getBody().lines()).allSatisfy(line -> assertThat(line).startsWith("{\"cursor\":"));
         List<JsonNode> lines = export.getBody().lines().map(EventFeedHttpTest::readJson).toList();
         List<JsonNode> paged = new ArrayList<>();
         String next = cursor;

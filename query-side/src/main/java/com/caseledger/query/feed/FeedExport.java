@@ -17,17 +17,25 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.lang.reflect.RecordComponent;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -36,12 +44,14 @@ import java.util.stream.Stream;
  * the upcasters), token by token, with its personal texts opened (or {@link PersonalData#ERASED}), instead of being
  * read into the event's class and written again. A line is the same JSON object as the event in a page of the feed
  * ({@link FeedEvent}). The events are read by the storage engine, so gaps in the global index are tracked as for a page;
- * the keys of the customers of a thousand events at a time are read in one look.
+ * the lines of a thousand events at a time are made by a worker, with the keys of their customers read in one look.
  */
 final class FeedExport {
 
-    /** Events whose customers' keys are read in one look before they are written. */
+    /** Events whose lines are made together, with their customers' keys read in one look. */
     private static final int CHUNK = 1000;
+    /** Threads making lines, shared by the exports under way. */
+    private static final int WORKERS = 2;
 
     private final EventStorageEngine store;
     private final Serializer storedForm;
@@ -49,6 +59,11 @@ final class FeedExport {
     private final JsonFactory factory;
     /** The payload properties that hold personal text, by payload class. */
     private final Map<Class<?>, Set<String>> personal = new ConcurrentHashMap<>();
+    private final ExecutorService workers = Executors.newFixedThreadPool(WORKERS, runnable -> {
+        Thread thread = new Thread(runnable, "feed-export");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     FeedExport(EventStorageEngine store, PersonalDataKeys keys, JsonFactory factory) {
         if (!(store instanceof AbstractEventStorageEngine engine)) {
@@ -60,29 +75,69 @@ final class FeedExport {
         this.factory = factory;
     }
 
-    /** Writes every event after the position that the filter lets through, a line each, up to the newest. */
+    /**
+     * Writes every event after the position that the filter lets through, a line each, up to the newest. This thread
+     * reads the store and writes; the lines of each thousand events are made by the export's workers meanwhile, a few
+     * thousands ahead at most.
+     */
     void write(TrackingToken after, FeedFilter filter, OutputStream out) throws IOException {
-        try (JsonGenerator generator = factory.createGenerator(out);
-             Stream<? extends TrackedEventMessage<?>> events = store.readEvents(after, false)) {
-            generator.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        Deque<Future<byte[]>> ahead = new ArrayDeque<>();
+        try (Stream<? extends TrackedEventMessage<?>> events = store.readEvents(after, false)) {
             Iterator<? extends TrackedEventMessage<?>> recorded = events.iterator();
-            List<TrackedEventMessage<?>> chunk = new ArrayList<>(CHUNK);
-            List<String> caseIds = new ArrayList<>(CHUNK);
+            List<Recorded> chunk = new ArrayList<>(CHUNK);
             while (recorded.hasNext()) {
                 TrackedEventMessage<?> message = recorded.next();
                 if (message instanceof DomainEventMessage<?> event && filter.matches(event)) {
-                    chunk.add(message);
-                    caseIds.add(event.getAggregateIdentifier());
+                    chunk.add(new Recorded(event, message.trackingToken()));
                 }
-                if (chunk.size() == CHUNK || !recorded.hasNext()) {
-                    keys.prefetchForCases(caseIds);
-                    for (TrackedEventMessage<?> written : chunk) {
-                        line((DomainEventMessage<?>) written, written.trackingToken(), generator);
-                    }
+                if (chunk.size() == CHUNK || (!recorded.hasNext() && !chunk.isEmpty())) {
+                    List<Recorded> lines = List.copyOf(chunk);
+                    ahead.add(workers.submit(() -> lines(lines)));
                     chunk.clear();
-                    caseIds.clear();
+                    if (ahead.size() > WORKERS) {
+                        out.write(made(ahead.poll()));
+                    }
                 }
             }
+            while (!ahead.isEmpty()) {
+                out.write(made(ahead.poll()));
+            }
+        } finally {
+            ahead.forEach(lines -> lines.cancel(true));
+        }
+    }
+
+    /** An event of the store with its position in the global order. */
+    private record Recorded(DomainEventMessage<?> event, TrackingToken position) {
+    }
+
+    /** The lines of a chunk of events, with the keys of their customers read in one look. */
+    private byte[] lines(List<Recorded> events) throws IOException {
+        keys.prefetchForCases(events.stream().map(recorded -> recorded.event().getAggregateIdentifier()).toList());
+        ByteArrayOutputStream lines = new ByteArrayOutputStream(events.size() * 600);
+        try (JsonGenerator generator = factory.createGenerator(lines)) {
+            generator.setRootValueSeparator(null);
+            for (Recorded recorded : events) {
+                line(recorded.event(), recorded.position(), generator);
+            }
+        }
+        return lines.toByteArray();
+    }
+
+    private static byte[] made(Future<byte[]> lines) throws IOException {
+        try {
+            return lines.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("The export was interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException failed) {
+                throw failed;
+            }
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed;
+            }
+            throw new IllegalStateException("An export's lines could not be made", e.getCause());
         }
     }
 
