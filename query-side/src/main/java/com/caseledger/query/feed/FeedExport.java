@@ -14,7 +14,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.Serializer;
 
 import java.io.ByteArrayOutputStream;
@@ -48,6 +47,9 @@ import java.util.stream.Stream;
  */
 final class FeedExport {
 
+    /** The metadata a line shows, each under its own name, as {@link FeedEvent} has them. */
+    private static final List<String> SHOWN_METADATA = List.of(EventMetadata.ACTOR, EventMetadata.CAUSED_BY,
+            EventMetadata.IMPORTED_BY, EventMetadata.CORRELATION_ID, EventMetadata.CAUSATION_ID);
     /** Events whose lines are made together, with their customers' keys read in one look. */
     private static final int CHUNK = 1000;
     /** Threads making lines, shared by the exports under way. */
@@ -145,7 +147,7 @@ final class FeedExport {
         byte[] payload = event.serializePayload(storedForm, byte[].class).getData();
         Class<?> type = event.getPayloadType();
         Instant recordedAt = event.getTimestamp();
-        MetaData metaData = event.getMetaData();
+        String[] metaData = metaData(event.serializeMetaData(storedForm, byte[].class).getData());
         out.writeStartObject();
         out.writeStringField("cursor", FeedCursor.write(position));
         out.writeStringField("caseId", event.getAggregateIdentifier());
@@ -155,15 +157,32 @@ final class FeedExport {
         String occurredAt = CaseEvent.class.isAssignableFrom(type) ? occurredAt(payload) : null;
         out.writeStringField("occurredAt", occurredAt != null ? occurredAt : recordedAt.toString());
         out.writeStringField("recordedAt", recordedAt.toString());
-        out.writeStringField("actor", text(metaData.get(EventMetadata.ACTOR)));
-        out.writeStringField("causedBy", text(metaData.get(EventMetadata.CAUSED_BY)));
-        out.writeStringField("importedBy", text(metaData.get(EventMetadata.IMPORTED_BY)));
-        out.writeStringField("correlationId", text(metaData.get(EventMetadata.CORRELATION_ID)));
-        out.writeStringField("causationId", text(metaData.get(EventMetadata.CAUSATION_ID)));
+        for (int i = 0; i < SHOWN_METADATA.size(); i++) {
+            out.writeStringField(SHOWN_METADATA.get(i), metaData[i]);
+        }
         out.writeFieldName("payload");
         copy(payload, personal.computeIfAbsent(type, FeedExport::personalProperties), out);
         out.writeEndObject();
         out.writeRaw('\n');
+    }
+
+    /** The metadata a line shows, in the order of {@link #SHOWN_METADATA}, read from the stored metadata. */
+    private String[] metaData(byte[] stored) throws IOException {
+        String[] shown = new String[SHOWN_METADATA.size()];
+        try (JsonParser parser = factory.createParser(stored)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return shown;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                int index = SHOWN_METADATA.indexOf(parser.currentName());
+                JsonToken value = parser.nextToken();
+                if (index >= 0 && value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+                    shown[index] = parser.getText();
+                }
+                parser.skipChildren();
+            }
+        }
+        return shown;
     }
 
     /** The payload's own {@code occurredAt}, as it is stored (the instant as text); null without one. */
@@ -219,9 +238,5 @@ final class FeedExport {
     private static boolean isPersonal(RecordComponent component) {
         return component.isAnnotationPresent(PersonalData.class)
                 || component.getAccessor().isAnnotationPresent(PersonalData.class);
-    }
-
-    private static String text(Object value) {
-        return value == null ? null : value.toString();
     }
 }
