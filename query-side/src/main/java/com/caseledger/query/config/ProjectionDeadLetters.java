@@ -21,8 +21,8 @@ import org.springframework.context.annotation.Configuration;
  * {@code projections.dead_letter_entry}: one sequence per case (Axon sequences a processing group's events per
  * aggregate). Axon parks an event whose handler throws and every later event of a case already parked, without
  * calling the handler; {@link CaseFoldProjection} parks a case whose fold or derived rows fail when its batch commits.
- * Axon's cache of parked cases spares a look into the queue per event; a rebuild empties the queue and folds every
- * case again. The parked cases are listed by {@code GET /api/admin/dead-letters} and counted by the gauge
+ * Axon's cache of parked cases spares a look into the queue per event; a rebuild folds every case again, and what it
+ * parks replaces the queue when it switches. The parked cases are listed by {@code GET /api/admin/dead-letters} and counted by the gauge
  * {@code caseledger_dead_letters}; they do not make the projections' health DOWN, since every other case goes on.
  */
 @Configuration(proxyBeanMethods = false)

@@ -11,8 +11,9 @@ import javax.sql.DataSource;
 /**
  * The schema that reporting tools read: views only, with stable documented columns, over the projections and the
  * event store, and the read-only role {@value #READER_ROLE} that may read nothing else. It has its own Flyway history:
- * a projection rebuild empties and refills the tables under the views and leaves them standing, and a change of an
- * internal table comes with a reporting migration that recreates the affected views with the same columns.
+ * a projection rebuild points the views at the rebuilt tables when it switches to them and leaves them standing, and a
+ * change of an internal table comes with a reporting migration that recreates the affected views with the same
+ * columns.
  */
 @Configuration(proxyBeanMethods = false)
 public class ReportingSchema {

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * a report adds up its period's cases without reading them from the database. Before each report, only the rows
  * written since the previous look are read from {@link ServiceLevelRepository}: a look reads every row written by a
  * transaction that had not finished when the previous look began, so a row committed late is never missed. When the
- * projection was reset (a rebuild), the next look starts over.
+ * projection was reset or a rebuild switched its tables, the next look starts over.
  */
 @Component
 class ServiceLevelFacts {
