@@ -95,6 +95,8 @@ public class ProjectionRebuilds {
     private final ProcessorPositions positions;
     private final Clock clock;
     private final ProgressRate liveRate = new ProgressRate();
+    /** The progress of a rebuild another node runs, as this node sees it. */
+    private final ProgressRate elsewhereRate = new ProgressRate();
     private volatile Rebuild current;
     private volatile ProjectionStatus.Ended lastEnded;
 
@@ -166,7 +168,7 @@ public class ProjectionRebuilds {
         Rebuild rebuild = current;
         if (rebuild != null || rebuildingElsewhere()) {
             long done = positions.position(REBUILD_PROCESSOR).orElse(-1);
-            ProgressRate rate = rebuild == null ? liveRate : rebuild.rate;
+            ProgressRate rate = rebuild == null ? elsewhereRate : rebuild.rate;
             return List.of(new ProjectionStatus(PROJECTIONS, ProjectionStatus.REBUILDING, live, head,
                     rate.progress(done, head), lastEnded));
         }
