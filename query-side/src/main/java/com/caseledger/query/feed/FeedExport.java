@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
@@ -39,9 +40,9 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * The bulk export as NDJSON, written from the stored bytes: each event's payload is copied as the store holds it (after
- * the upcasters), token by token, with its personal texts opened (or {@link PersonalData#ERASED}), instead of being
- * read into the event's class and written again. A line is the same JSON object as the event in a page of the feed
+ * The bulk export as NDJSON, written from the stored bytes: each event's payload is copied byte for byte as the store
+ * holds it (after the upcasters, in the compact JSON the event serializer writes), but for its personal texts, written
+ * opened (or {@link PersonalData#ERASED}), instead of being read into the event's class and written again. A line is the same JSON object as the event in a page of the feed
  * ({@link FeedEvent}). The events are read by the storage engine, so gaps in the global index are tracked as for a page;
  * the lines of a thousand events at a time are made by a worker, with the keys of their customers read in one look.
  */
@@ -50,6 +51,7 @@ final class FeedExport {
     /** The metadata a line shows, each under its own name, as {@link FeedEvent} has them. */
     private static final List<String> SHOWN_METADATA = List.of(EventMetadata.ACTOR, EventMetadata.CAUSED_BY,
             EventMetadata.IMPORTED_BY, EventMetadata.CORRELATION_ID, EventMetadata.CAUSATION_ID);
+    private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
     /** Events whose lines are made together, with their customers' keys read in one look. */
     private static final int CHUNK = 1000;
     /** Threads making lines, shared by the exports under way. */
@@ -120,7 +122,7 @@ final class FeedExport {
         try (JsonGenerator generator = factory.createGenerator(lines)) {
             generator.setRootValueSeparator(null);
             for (Recorded recorded : events) {
-                line(recorded.event(), recorded.position(), generator);
+                line(recorded.event(), recorded.position(), generator, lines);
             }
         }
         return lines.toByteArray();
@@ -143,27 +145,76 @@ final class FeedExport {
         }
     }
 
-    private void line(DomainEventMessage<?> event, TrackingToken position, JsonGenerator out) throws IOException {
+    /**
+     * Writes the event's line: the envelope through the generator, then the stored payload's bytes as they are, but
+     * for its personal texts, which are written opened, straight into the bytes the generator writes to.
+     */
+    private void line(DomainEventMessage<?> event, TrackingToken position, JsonGenerator out,
+                      ByteArrayOutputStream bytes) throws IOException {
         byte[] payload = event.serializePayload(storedForm, byte[].class).getData();
         Class<?> type = event.getPayloadType();
         Instant recordedAt = event.getTimestamp();
         String[] metaData = metaData(event.serializeMetaData(storedForm, byte[].class).getData());
+        StoredPayload stored = read(payload, personal.computeIfAbsent(type, FeedExport::personalProperties));
         out.writeStartObject();
         out.writeStringField("cursor", FeedCursor.write(position));
         out.writeStringField("caseId", event.getAggregateIdentifier());
         out.writeNumberField("sequence", event.getSequenceNumber());
         out.writeStringField("eventId", event.getIdentifier());
         out.writeStringField("type", type.getSimpleName());
-        String occurredAt = CaseEvent.class.isAssignableFrom(type) ? occurredAt(payload) : null;
+        String occurredAt = CaseEvent.class.isAssignableFrom(type) ? stored.occurredAt() : null;
         out.writeStringField("occurredAt", occurredAt != null ? occurredAt : recordedAt.toString());
         out.writeStringField("recordedAt", recordedAt.toString());
         for (int i = 0; i < SHOWN_METADATA.size(); i++) {
             out.writeStringField(SHOWN_METADATA.get(i), metaData[i]);
         }
         out.writeFieldName("payload");
-        copy(payload, personal.computeIfAbsent(type, FeedExport::personalProperties), out);
+        out.writeRawValue("");
+        out.flush();
+        int copied = 0;
+        for (PersonalText text : stored.texts()) {
+            bytes.write(payload, copied, text.start() - copied);
+            bytes.write('"');
+            bytes.write(ENCODER.quoteAsUTF8(SealedText.read(text.stored(), keys)));
+            bytes.write('"');
+            copied = text.end();
+        }
+        bytes.write(payload, copied, payload.length - copied);
         out.writeEndObject();
         out.writeRaw('\n');
+    }
+
+    /** A stored payload as a line needs it: its own {@code occurredAt}, and where its personal texts are. */
+    private record StoredPayload(String occurredAt, List<PersonalText> texts) {
+    }
+
+    /** A personal text of a stored payload: the stored (sealed) text, and the bytes of its JSON string. */
+    private record PersonalText(String stored, int start, int end) {
+    }
+
+    /** Reads the payload's top-level properties once, for its {@code occurredAt} and its personal texts. */
+    private StoredPayload read(byte[] payload, Set<String> personalProperties) throws IOException {
+        String occurredAt = null;
+        List<PersonalText> texts = new ArrayList<>(2);
+        try (JsonParser parser = factory.createParser(payload)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return new StoredPayload(null, List.of());
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value == JsonToken.VALUE_STRING && personalProperties.contains(name)) {
+                    int start = (int) parser.currentTokenLocation().getByteOffset();
+                    String text = parser.getText();
+                    texts.add(new PersonalText(text, start, (int) parser.currentLocation().getByteOffset()));
+                } else if (value == JsonToken.VALUE_STRING && name.equals("occurredAt")) {
+                    occurredAt = parser.getText();
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        return new StoredPayload(occurredAt, texts);
     }
 
     /** The metadata a line shows, in the order of {@link #SHOWN_METADATA}, read from the stored metadata. */
@@ -183,46 +234,6 @@ final class FeedExport {
             }
         }
         return shown;
-    }
-
-    /** The payload's own {@code occurredAt}, as it is stored (the instant as text); null without one. */
-    private String occurredAt(byte[] payload) throws IOException {
-        try (JsonParser parser = factory.createParser(payload)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                return null;
-            }
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                if (name.equals("occurredAt") && value == JsonToken.VALUE_STRING) {
-                    return parser.getText();
-                }
-                parser.skipChildren();
-            }
-            return null;
-        }
-    }
-
-    /** Copies the payload, opening the personal texts among its properties. */
-    private void copy(byte[] payload, Set<String> personalProperties, JsonGenerator out) throws IOException {
-        try (JsonParser parser = factory.createParser(payload)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                out.copyCurrentStructure(parser);
-                return;
-            }
-            out.writeStartObject();
-            while (parser.nextToken() == JsonToken.FIELD_NAME) {
-                String name = parser.currentName();
-                JsonToken value = parser.nextToken();
-                out.writeFieldName(name);
-                if (value == JsonToken.VALUE_STRING && personalProperties.contains(name)) {
-                    out.writeString(SealedText.read(parser.getText(), keys));
-                } else {
-                    out.copyCurrentStructure(parser);
-                }
-            }
-            out.writeEndObject();
-        }
     }
 
     private static Set<String> personalProperties(Class<?> type) {
