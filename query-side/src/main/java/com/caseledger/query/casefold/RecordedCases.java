@@ -139,7 +139,6 @@ public class RecordedCases {
         private final Consumer<CaseTimeline> reader;
         private final EventUpcaster upcasters;
         private final List<List<DomainEventData<byte[]>>> held = new ArrayList<>();
-        private final List<String> caseIds = new ArrayList<>();
         private List<DomainEventData<byte[]>> events;
         private String aggregate;
         private int rows;
@@ -164,7 +163,6 @@ public class RecordedCases {
                 aggregate = aggregateId;
                 events = new ArrayList<>();
                 held.add(events);
-                caseIds.add(aggregateId);
             }
             events.add(new GenericDomainEventEntry<>(rs.getString("type"), aggregateId, rs.getLong("sequence_number"),
                     rs.getString("event_identifier"), timestamp, rs.getString("payload_type"),
@@ -174,10 +172,9 @@ public class RecordedCases {
 
         /** Folds the cases held so far, those whose events are a case's, and forgets them. */
         void fold() {
-            keys.prefetchForCases(caseIds);
+            keys.prefetchForCases(held.stream().map(caseEvents -> caseEvents.get(0).getAggregateIdentifier()).toList());
             held.forEach(this::fold);
             held.clear();
-            caseIds.clear();
             rows = 0;
         }
 

@@ -32,20 +32,19 @@ public class CaseViewVersions {
 
     /** Wakes every waiting reader to look again: the views were replaced as a whole by a rebuild. */
     public void replacedAll() {
-        watchers.keySet().forEach(caseId -> {
-            List<CompletableFuture<Void>> waiting = watchers.remove(caseId);
-            if (waiting != null) {
-                waiting.forEach(changed -> changed.complete(null));
-            }
-        });
+        watchers.keySet().forEach(this::wake);
     }
 
     void committed(Collection<CaseTimeline> timelines) {
         for (CaseTimeline timeline : timelines) {
-            List<CompletableFuture<Void>> waiting = watchers.remove(timeline.caseId());
-            if (waiting != null) {
-                waiting.forEach(changed -> changed.complete(null));
-            }
+            wake(timeline.caseId());
+        }
+    }
+
+    private void wake(String caseId) {
+        List<CompletableFuture<Void>> waiting = watchers.remove(caseId);
+        if (waiting != null) {
+            waiting.forEach(changed -> changed.complete(null));
         }
     }
 }

@@ -39,16 +39,11 @@ class RebuildTables {
         this.jdbc = jdbc;
     }
 
-    /** The live tables a rebuild writes anew. */
-    List<String> rebuilt() {
-        return REBUILT;
-    }
-
     /** Creates empty copies of the live tables in the rebuild's schema, dropping what an earlier rebuild left. */
     void prepare() {
         jdbc.execute("drop schema if exists " + REBUILD + " cascade");
         jdbc.execute("create schema " + REBUILD);
-        for (String table : rebuilt()) {
+        for (String table : REBUILT) {
             String live = LIVE + "." + table;
             String copy = REBUILD + "." + table;
             jdbc.execute("create unlogged table " + copy + " (like " + live + " including all excluding indexes)");
@@ -80,7 +75,7 @@ class RebuildTables {
      * tables they are about to replace.
      */
     void makeDurable() {
-        for (String table : rebuilt()) {
+        for (String table : REBUILT) {
             jdbc.execute("alter table " + REBUILD + "." + table + " set logged");
         }
     }
@@ -95,16 +90,15 @@ class RebuildTables {
      * for the live tables' readers and writers, then holds them off until the transaction ends.
      */
     void switchOver(String lockTimeout) {
-        List<String> tables = rebuilt();
         jdbc.execute("set local lock_timeout = '" + lockTimeout + "'");
-        jdbc.execute("lock table " + String.join(", ", tables.stream().map(table -> LIVE + "." + table).toList())
+        jdbc.execute("lock table " + String.join(", ", REBUILT.stream().map(table -> LIVE + "." + table).toList())
                 + " in access exclusive mode");
-        List<DependentView> views = dependentViews(tables);
+        List<DependentView> views = dependentViews(REBUILT);
         jdbc.execute("create schema " + RETIRED);
-        tables.forEach(table -> jdbc.execute("alter table " + LIVE + "." + table + " set schema " + RETIRED));
-        tables.forEach(table -> jdbc.execute("alter table " + REBUILD + "." + table + " set schema " + LIVE));
+        REBUILT.forEach(table -> jdbc.execute("alter table " + LIVE + "." + table + " set schema " + RETIRED));
+        REBUILT.forEach(table -> jdbc.execute("alter table " + REBUILD + "." + table + " set schema " + LIVE));
         views.forEach(view -> jdbc.execute("create or replace view " + view.name() + " as " + view.definition()));
-        tables.forEach(table -> jdbc.execute("drop table " + RETIRED + "." + table));
+        REBUILT.forEach(table -> jdbc.execute("drop table " + RETIRED + "." + table));
         jdbc.execute("drop schema " + RETIRED);
         jdbc.execute("drop schema " + REBUILD);
         jdbc.execute("update " + LIVE + ".service_level_resets set resets = resets + 1 where id = 1");
