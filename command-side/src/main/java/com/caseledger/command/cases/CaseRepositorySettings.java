@@ -3,7 +3,6 @@ package com.caseledger.command.cases;
 import com.caseledger.command.casework.ExpectedVersionTargets;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.NoCache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -23,7 +22,7 @@ public class CaseRepositorySettings {
 
     @Bean
     public Cache caseCache(CaseSettings settings) {
-        return settings.cache() ? new WeakReferenceCache() : NoCache.INSTANCE;
+        return settings.cache() ? new RecentCases(settings.cacheSize()) : NoCache.INSTANCE;
     }
 
     /**

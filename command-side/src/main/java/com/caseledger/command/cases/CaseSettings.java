@@ -18,5 +18,6 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("caseledger.cases")
 @Validated
 public record CaseSettings(@DefaultValue("true") boolean cache,
+                           @DefaultValue("10000") @Min(1) int cacheSize,
                            @DefaultValue("100") @Min(1) int snapshotAfter) {
 }
