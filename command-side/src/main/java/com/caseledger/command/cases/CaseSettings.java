@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
  *                      node, switch it off: a stale copy that records something ends in a version conflict (409), but
  *                      one that decides to record nothing (an assignment it believes already made) answers from an
  *                      old state
+ * @param cacheSize     how many cases the cache holds
  * @param snapshotAfter take a snapshot of a case every this many events
  */
 @ConfigurationProperties("caseledger.cases")

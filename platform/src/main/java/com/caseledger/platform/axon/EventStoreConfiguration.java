@@ -86,7 +86,7 @@ public class EventStoreConfiguration {
                                                      TransactionManager transactionManager,
                                                      EventSchema eventSchema,
                                                      EventStoreSettings settings) {
-            return JdbcEventStorageEngine.builder()
+            return new CaseLedgerStorageEngine(JdbcEventStorageEngine.builder()
                     .snapshotSerializer(defaultSerializer)
                     .upcasterChain(configuration.upcasterChain())
                     .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -95,8 +95,7 @@ public class EventStoreConfiguration {
                     .connectionProvider(connectionProvider)
                     .transactionManager(transactionManager)
                     .schema(eventSchema)
-                    .batchSize(settings.batchSize())
-                    .build();
+                    .batchSize(settings.batchSize()), eventSchema);
         }
 
         @Bean(name = "eventBus")

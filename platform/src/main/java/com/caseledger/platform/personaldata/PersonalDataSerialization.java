@@ -19,9 +19,8 @@ public class PersonalDataSerialization {
     @Qualifier("eventSerializer")
     public Serializer eventSerializer(ObjectMapper applicationMapper, RevisionResolver revisionResolver,
                                       PersonalDataKeys keys) {
-        return JacksonSerializer.builder()
+        return new EventJsonSerializer(JacksonSerializer.builder()
                 .objectMapper(applicationMapper.copy().registerModule(new PersonalDataModule(keys)))
-                .revisionResolver(revisionResolver)
-                .build();
+                .revisionResolver(revisionResolver));
     }
 }
