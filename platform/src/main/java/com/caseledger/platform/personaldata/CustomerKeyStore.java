@@ -165,11 +165,12 @@ public class CustomerKeyStore implements PersonalDataKeys {
     /**
      * Reads the live keys (a destroyed key, rarely met, is read when its text is); keeps them unless an erasure on this
      * node may have destroyed one of them while they were read: the keys of such a batch are then read one by one.
+     * The keys at hand, unlike the cache, are dropped by no erasure: a reader holds them for one batch of events.
      */
     @Override
-    public void prefetchForCases(Collection<String> caseIds) {
+    public PersonalDataKeys prefetchForCases(Collection<String> caseIds) {
         if (caseIds.isEmpty()) {
-            return;
+            return this;
         }
         long erasuresBefore = erasures.get();
         Map<String, Optional<CustomerKey>> found = new HashMap<>();
@@ -184,9 +185,11 @@ public class CustomerKeyStore implements PersonalDataKeys {
             CustomerKey key = key(rs, 0);
             found.put(key.keyId(), Optional.of(key));
         });
-        if (erasures.get() == erasuresBefore) {
-            keysById.putAll(found);
+        if (erasures.get() != erasuresBefore) {
+            return this;
         }
+        keysById.putAll(found);
+        return new KeysAtHand(found, this);
     }
 
     /**

@@ -15,9 +15,11 @@ public interface PersonalDataKeys {
     Optional<CustomerKey> key(String keyId);
 
     /**
-     * Reads the keys of the customers of these cases in one look and keeps them at hand, for a reader about to open
-     * the texts of many events (a rebuild, the export, a report as of an instant) instead of one look per key.
+     * Reads the keys of the customers of these cases in one look, for a reader about to open the texts of many events
+     * (a rebuild, the export, a report as of an instant) instead of one look per key: kept in the node's cache, and
+     * answered as keys at hand, which hold them whatever the cache keeps (a full cache may turn new keys away).
      */
-    default void prefetchForCases(Collection<String> caseIds) {
+    default PersonalDataKeys prefetchForCases(Collection<String> caseIds) {
+        return this;
     }
 }

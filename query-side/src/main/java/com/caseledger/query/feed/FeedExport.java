@@ -117,12 +117,13 @@ final class FeedExport {
 
     /** The lines of a chunk of events, with the keys of their customers read in one look. */
     private byte[] lines(List<Recorded> events) throws IOException {
-        keys.prefetchForCases(events.stream().map(recorded -> recorded.event().getAggregateIdentifier()).toList());
+        PersonalDataKeys atHand = keys.prefetchForCases(events.stream()
+                .map(recorded -> recorded.event().getAggregateIdentifier()).toList());
         ByteArrayOutputStream lines = new ByteArrayOutputStream(events.size() * 600);
         try (JsonGenerator generator = factory.createGenerator(lines)) {
             generator.setRootValueSeparator(null);
             for (Recorded recorded : events) {
-                line(recorded.event(), recorded.position(), generator, lines);
+                line(recorded.event(), recorded.position(), atHand, generator, lines);
             }
         }
         return lines.toByteArray();
@@ -149,7 +150,7 @@ final class FeedExport {
      * Writes the event's line: the envelope through the generator, then the stored payload's bytes as they are, but
      * for its personal texts, which are written opened, straight into the bytes the generator writes to.
      */
-    private void line(DomainEventMessage<?> event, TrackingToken position, JsonGenerator out,
+    private void line(DomainEventMessage<?> event, TrackingToken position, PersonalDataKeys keys, JsonGenerator out,
                       ByteArrayOutputStream bytes) throws IOException {
         byte[] payload = event.serializePayload(storedForm, byte[].class).getData();
         Class<?> type = event.getPayloadType();
