@@ -150,7 +150,7 @@ final class FeedExport {
      * Writes the event's line: the envelope through the generator, then the stored payload's bytes as they are, but
      * for its personal texts, which are written opened, straight into the bytes the generator writes to.
      */
-    private void line(DomainEventMessage<?> event, TrackingToken position, PersonalDataKeys keys, JsonGenerator out,
+    private void line(DomainEventMessage<?> event, TrackingToken position, PersonalDataKeys atHand, JsonGenerator out,
                       ByteArrayOutputStream bytes) throws IOException {
         byte[] payload = event.serializePayload(storedForm, byte[].class).getData();
         Class<?> type = event.getPayloadType();
@@ -176,7 +176,7 @@ final class FeedExport {
         for (PersonalText text : stored.texts()) {
             bytes.write(payload, copied, text.start() - copied);
             bytes.write('"');
-            bytes.write(ENCODER.quoteAsUTF8(SealedText.read(text.stored(), keys)));
+            bytes.write(ENCODER.quoteAsUTF8(SealedText.read(text.stored(), atHand)));
             bytes.write('"');
             copied = text.end();
         }
