@@ -40,30 +40,11 @@ final class LedgerMeasurements {
 
     /** The stored events in global order, every column the feed shows, over plain JDBC; answers rows per second. */
     double plainStoreRead() throws SQLException {
-        long rows = 0;
-        long bytes = 0;
-        long started = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement select = connection.prepareStatement("""
-                    select global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,
-                           payload_type, payload_revision, payload, meta_data
-                    from eventstore.domain_event_entry order by global_index""")) {
-                select.setFetchSize(1000);
-                try (ResultSet result = select.executeQuery()) {
-                    while (result.next()) {
-                        bytes += result.getBytes(9).length + result.getString(3).length()
-                                + result.getString(6).length();
-                        rows++;
-                    }
-                }
-            }
-            connection.commit();
-        }
-        if (bytes == 0) {
-            throw new IllegalStateException("nothing read");
-        }
-        return rows / seconds(started);
+        return PlainJdbcBaseline.readRate(dataSource, """
+                select global_index, type, aggregate_identifier, sequence_number, event_identifier, time_stamp,
+                       payload_type, payload_revision, payload, meta_data
+                from eventstore.domain_event_entry order by global_index""",
+                row -> row.getBytes(9).length + row.getString(3).length() + row.getString(6).length());
     }
 
     /** The events as the storage engine reads them for the feed, in global order, none of them deserialized. */
