@@ -97,7 +97,7 @@ public final class Benchmark {
 
             double commandsPerSecond = phase("commands") ? commandThroughput(baseUrl) : Double.NaN;
             if (phase("commands")) {
-                commandsFromWrk(baseUrl);
+                commandsFromWrk(app, baseUrl);
             }
             if (phase("floors")) {
                 floors(app, baseUrl);
@@ -190,7 +190,7 @@ public final class Benchmark {
      * warm-up of at least as long as the other HTTP measurements', and then until the JIT compiler has settled: the
      * server as it runs for hours, not in its first minute.
      */
-    private void commandsFromWrk(String baseUrl) throws Exception {
+    private void commandsFromWrk(ConfigurableApplicationContext app, String baseUrl) throws Exception {
         Optional<WrkLoad> wrk = WrkLoad.find();
         if (wrk.isEmpty()) {
             results.note("wrk", "not installed (apt-get install -y wrk): commands with the load from a separate process "
@@ -203,6 +203,8 @@ public final class Benchmark {
             caseIds.add(http.post("/api/cases", Map.of("type", "INQUIRY", "channel", "EMAIL", "customerId", "wrk-" + i,
                     "subject", "Where is my parcel?")).get("caseId").asText());
         }
+        int snapshotAfter = app.getEnvironment().getProperty("caseledger.cases.snapshot-after", Integer.class, 100);
+        staggerSnapshots(app.getBean(CommandGateway.class), caseIds, snapshotAfter);
         JitWarmup.Done warmed = new JitWarmup().warm(roundSeconds -> wrk.get().run(baseUrl, caseIds, clients, roundSeconds),
                 warmupSeconds, maxWarmupSeconds, 10);
         CpuTime.Used before = cpu.now();
@@ -212,6 +214,25 @@ public final class Benchmark {
                                 + "process, %s; %s; %s%s", run.p50Millis(), run.p99Millis(), WRK_CASES,
                         warmed, cpu.now().since(before).per(run.requestsPerSecond() * seconds, "command"),
                         CpuTime.load(), run.failed() == 0 ? "" : "; " + run.failed() + " answers not 2xx"));
+    }
+
+    /**
+     * Spreads the cases over a snapshot's cycle: the i-th case first takes i mod {@code snapshotAfter} internal notes,
+     * sent in process. Cases that all take commands at the same pace would otherwise all be snapshotted at the same
+     * moment, and a measurement would see either a wave of snapshots or none, rather than their steady share.
+     */
+    private void staggerSnapshots(CommandGateway gateway, List<String> caseIds, int snapshotAfter) throws Exception {
+        AtomicLong next = new AtomicLong();
+        runClients(client -> {
+            for (int i = (int) next.getAndIncrement(); i < caseIds.size(); i = (int) next.getAndIncrement()) {
+                for (int note = 0; note < i % snapshotAfter; note++) {
+                    gateway.sendAndWait(GenericCommandMessage.asCommandMessage(
+                            new AddInternalNote(caseIds.get(i), "agent-1", "Checked the carrier", null))
+                            .andMetaData(MetaData.with(EventMetadata.ACTOR, "benchmark")
+                                    .and(EventMetadata.CORRELATION_ID, UUID.randomUUID().toString())));
+                }
+            }
+        });
     }
 
     /** The same clients and loop with the work taken away, one layer at a time. */
