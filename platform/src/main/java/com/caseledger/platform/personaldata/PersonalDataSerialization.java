@@ -1,5 +1,6 @@
 package com.caseledger.platform.personaldata;
 
+import com.caseledger.platform.axon.EventInstantsModule;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
@@ -10,7 +11,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The serializer of events: Jackson, as for every other message, on a copy of the application's mapper that seals
- * personal text ({@link PersonalDataModule}). Commands, snapshots, tokens and the HTTP API keep the plain mapper.
+ * personal text ({@link PersonalDataModule}) and reads instants by arithmetic ({@link EventInstantsModule}). Commands,
+ * snapshots, tokens and the HTTP API keep the plain mapper.
  */
 @Configuration(proxyBeanMethods = false)
 public class PersonalDataSerialization {
@@ -20,7 +22,8 @@ public class PersonalDataSerialization {
     public Serializer eventSerializer(ObjectMapper applicationMapper, RevisionResolver revisionResolver,
                                       PersonalDataKeys keys) {
         return new EventJsonSerializer(JacksonSerializer.builder()
-                .objectMapper(applicationMapper.copy().registerModule(new PersonalDataModule(keys)))
+                .objectMapper(applicationMapper.copy().registerModule(new PersonalDataModule(keys))
+                        .registerModule(new EventInstantsModule()))
                 .revisionResolver(revisionResolver));
     }
 }

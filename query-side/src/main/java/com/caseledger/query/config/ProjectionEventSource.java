@@ -18,11 +18,12 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The event store as the projections' processor reads it. Each stream has a thread of its own that reads up to
- * {@code readAhead} events ahead of the processor, and deserializes them, so the store is read while the projections
- * work on the previous batch instead of in turn with them. The keys that open the personal texts of the events it
- * reads in one go are read in one look. A stream that has read everything looks in the store again every
- * {@code checkEvery}, so a command's events reach the views within milliseconds.
+ * The event store as the projections' processor reads it. Each stream has two threads of its own, ahead of the
+ * processor by up to {@code readAhead} events: one reads the store, the other deserializes what the first has read,
+ * so the store is read, the events are opened and the projections work on the previous batch all at once instead of
+ * in turn. The keys that open the personal texts of the events read in one go are read in one look. A stream that
+ * has read everything looks in the store again every {@code checkEvery}, so a command's events reach the views
+ * within milliseconds.
  */
 public class ProjectionEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
@@ -64,15 +65,22 @@ public class ProjectionEventSource implements StreamableMessageSource<TrackedEve
     }
 
     /**
-     * A stream whose events are read by a thread of its own into a bounded buffer. Only that thread touches the
-     * store's stream; only the processor's thread takes events from the buffer. A failure to read is handed to the
-     * processor once it has taken the events read before it, and the processor opens a new stream.
+     * A stream whose events are read by one thread of its own and deserialized by another, in the order read, into a
+     * bounded buffer. Only the reading thread touches the store's stream; only the processor's thread takes events
+     * from the buffer. A failure to read is handed to the processor once it has taken every event read before it, and
+     * the processor opens a new stream.
      */
     private final class ReadAheadStream implements BlockingStream<TrackedEventMessage<?>> {
 
+        /** What the reading thread hands over after the last events it read, when it stops. */
+        private static final List<TrackedEventMessage<?>> END = List.of();
+
         private final BlockingStream<TrackedEventMessage<?>> store;
+        private final BlockingQueue<List<TrackedEventMessage<?>>> read = new ArrayBlockingQueue<>(2);
         private final BlockingQueue<TrackedEventMessage<?>> ahead = new ArrayBlockingQueue<>(readAhead);
         private final Thread reader;
+        private final Thread preparer;
+        private volatile RuntimeException readFailure;
         private volatile RuntimeException failure;
         private volatile Runnable onAvailable;
         private TrackedEventMessage<?> next;
@@ -80,25 +88,61 @@ public class ProjectionEventSource implements StreamableMessageSource<TrackedEve
         private ReadAheadStream(BlockingStream<TrackedEventMessage<?>> store) {
             this.store = store;
             this.reader = new Thread(this::read, "projection-read-ahead");
+            this.preparer = new Thread(this::prepare, "projection-read-ahead-open");
             reader.setDaemon(true);
+            preparer.setDaemon(true);
+            preparer.start();
             reader.start();
         }
 
         private void read() {
+            List<TrackedEventMessage<?>> events = new ArrayList<>();
             try {
                 while (!Thread.currentThread().isInterrupted()) {
-                    List<TrackedEventMessage<?>> read = new ArrayList<>();
-                    while (read.size() < PREFETCH && store.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
-                        read.add(store.nextAvailable());
+                    while (events.size() < PREFETCH && store.hasNextAvailable(0, TimeUnit.MILLISECONDS)) {
+                        events.add(store.nextAvailable());
                     }
-                    if (read.isEmpty()) {
+                    if (events.isEmpty()) {
                         TimeUnit.NANOSECONDS.sleep(checkEvery.toNanos());
                         continue;
                     }
-                    if (read.size() > FEW) {
-                        keys.prefetchForCases(caseIds(read));
+                    if (events.size() > FEW) {
+                        keys.prefetchForCases(caseIds(events));
                     }
-                    for (TrackedEventMessage<?> event : read) {
+                    read.put(events);
+                    events = new ArrayList<>();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                readFailure = e;
+                handOverBeforeFailure(events);
+            } finally {
+                store.close();
+            }
+        }
+
+        /** The events read before the failure, then the end, for the processor to meet the failure after them. */
+        private void handOverBeforeFailure(List<TrackedEventMessage<?>> events) {
+            try {
+                if (!events.isEmpty()) {
+                    read.put(events);
+                }
+                read.put(END);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void prepare() {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    List<TrackedEventMessage<?>> events = read.take();
+                    if (events == END) {
+                        failure = readFailure;
+                        return;
+                    }
+                    for (TrackedEventMessage<?> event : events) {
                         ahead.put(prepared(event));
                         Runnable callback = onAvailable;
                         if (callback != null) {
@@ -108,10 +152,6 @@ public class ProjectionEventSource implements StreamableMessageSource<TrackedEve
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                failure = e;
-            } finally {
-                store.close();
             }
         }
 
@@ -185,6 +225,7 @@ public class ProjectionEventSource implements StreamableMessageSource<TrackedEve
         @Override
         public void close() {
             reader.interrupt();
+            preparer.interrupt();
         }
     }
 }
