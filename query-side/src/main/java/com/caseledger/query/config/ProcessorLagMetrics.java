@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /**
  * How far the read side's processor is behind the event store, for Prometheus, read when metrics are scraped:
@@ -29,13 +30,15 @@ import java.util.OptionalLong;
  *     <li>{@code caseledger_processor_lag_seconds}: how long ago the oldest event not yet processed was recorded; 0
  *     when the processor has caught up; absent where the events are in Axon Server (it reads the JDBC store's table).</li>
  * </ul>
- * Each carries the tag {@code processor}. Nodes that share the processor's segments each report their own.
+ * Each carries the tag {@code processor}. Nodes that share the processor's segments each report their own. The four
+ * gauges of one scrape share one look at the position and the head.
  */
 @Component
 public class ProcessorLagMetrics implements MeterBinder {
 
     private static final String OLDEST_AFTER = "select time_stamp from eventstore.domain_event_entry "
             + "where global_index > ? order by global_index limit 1";
+    private static final long FRESH_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     private final ObjectProvider<Configuration> axon;
     private final ObjectProvider<EventStore> eventStore;
@@ -43,6 +46,11 @@ public class ProcessorLagMetrics implements MeterBinder {
     private final ObjectProvider<EventStorageEngine> jdbcStore;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private volatile Look last;
+
+    /** The position and the head as seen at one moment, reused by the gauges read within {@link #FRESH_NANOS}. */
+    private record Look(long takenAtNanos, OptionalLong position, OptionalLong head) {
+    }
 
     public ProcessorLagMetrics(ObjectProvider<Configuration> axon, ObjectProvider<EventStore> eventStore,
                                ObjectProvider<EventStorageEngine> jdbcStore, JdbcTemplate jdbc, Clock clock) {
@@ -56,10 +64,10 @@ public class ProcessorLagMetrics implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         String processor = ProjectionProcessing.PROCESSOR;
-        Gauge.builder("caseledger.processor.position", this, metrics -> orNaN(metrics.position()))
+        Gauge.builder("caseledger.processor.position", this, metrics -> orNaN(metrics.look().position()))
                 .tag("processor", processor).description("global index this node's segments have processed up to")
                 .register(registry);
-        Gauge.builder("caseledger.processor.head", this, metrics -> orNaN(metrics.head()))
+        Gauge.builder("caseledger.processor.head", this, metrics -> orNaN(metrics.look().head()))
                 .tag("processor", processor).description("the event store's highest global index")
                 .register(registry);
         Gauge.builder("caseledger.processor.lag.events", this, ProcessorLagMetrics::lagEvents)
@@ -70,9 +78,20 @@ public class ProcessorLagMetrics implements MeterBinder {
                 .register(registry);
     }
 
+    private Look look() {
+        Look look = last;
+        long now = System.nanoTime();
+        if (look == null || now - look.takenAtNanos() > FRESH_NANOS) {
+            look = new Look(now, position(), head());
+            last = look;
+        }
+        return look;
+    }
+
     private double lagEvents() {
-        OptionalLong position = position();
-        OptionalLong head = head();
+        Look look = look();
+        OptionalLong position = look.position();
+        OptionalLong head = look.head();
         if (position.isEmpty() || head.isEmpty()) {
             return Double.NaN;
         }
@@ -80,7 +99,7 @@ public class ProcessorLagMetrics implements MeterBinder {
     }
 
     private double lagSeconds() {
-        OptionalLong position = position();
+        OptionalLong position = look().position();
         if (position.isEmpty() || jdbcStore.getIfAvailable() == null) {
             return Double.NaN;
         }
