@@ -24,7 +24,7 @@ import java.time.Duration;
 @Validated
 public record QuerySettings(@DefaultValue("5s") @DurationMin(millis = 0) Duration minVersionWait,
                             @DefaultValue("20ms") @DurationMin(millis = 1) Duration checkForEventsEvery,
-                            @DefaultValue("2000") @Min(1) int readAhead,
+                            @DefaultValue("5000") @Min(1) int readAhead,
                             String nodeId) {
 
     public QuerySettings {

@@ -70,7 +70,7 @@ public class ProjectionRebuilds {
     private static final int SWITCH_ATTEMPTS = 10;
     private static final Duration POLL = Duration.ofMillis(200);
     /** Events per transaction of the rebuild's processor, as the live one's. */
-    private static final int BATCH_SIZE = 1000;
+    private static final int BATCH_SIZE = 2500;
     /**
      * How long the switch waits for the live tables' readers and writers before it tries again later: readers that
      * come meanwhile wait behind it, so it is short.
