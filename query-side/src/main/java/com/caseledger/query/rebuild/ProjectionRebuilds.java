@@ -22,6 +22,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -69,8 +70,6 @@ public class ProjectionRebuilds {
     private static final int LOCK_OBJECT = 1;
     private static final int SWITCH_ATTEMPTS = 10;
     private static final Duration POLL = Duration.ofMillis(200);
-    /** Events per transaction of the rebuild's processor, as the live one's. */
-    private static final int BATCH_SIZE = 2500;
     /**
      * How long the switch waits for the live tables' readers and writers before it tries again later: readers that
      * come meanwhile wait behind it, so it is short.
@@ -94,6 +93,8 @@ public class ProjectionRebuilds {
     private final RebuildTables tables;
     private final ProcessorPositions positions;
     private final Clock clock;
+    /** Events per transaction of the rebuild's processor: the live one's, as configured. */
+    private final int batchSize;
     private final ProgressRate liveRate = new ProgressRate();
     /** The progress of a rebuild another node runs, as this node sees it. */
     private final ProgressRate elsewhereRate = new ProgressRate();
@@ -107,7 +108,7 @@ public class ProjectionRebuilds {
                               TokenStore tokenStore, TransactionManager axonTransactions,
                               ConnectionProvider connectionProvider, Serializer serializer,
                               @Qualifier("eventSerializer") Serializer eventSerializer, EventStore eventStore,
-                              Clock clock) {
+                              Clock clock, EventProcessorProperties processors) {
         this.jdbc = jdbc;
         this.dataSource = dataSource;
         this.transaction = new TransactionTemplate(transactions);
@@ -124,6 +125,8 @@ public class ProjectionRebuilds {
         this.tables = new RebuildTables(jdbc);
         this.positions = new ProcessorPositions(jdbc, serializer, eventStore);
         this.clock = clock;
+        this.batchSize = processors.getProcessors()
+                .getOrDefault(PROJECTIONS, new EventProcessorProperties.ProcessorSettings()).getBatchSize();
     }
 
     /** Whether the name is a projection's, or {@code all}. */
@@ -310,7 +313,7 @@ public class ProjectionRebuilds {
                 .tokenStore(tokenStore)
                 .transactionManager(axonTransactions)
                 .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                        .andBatchSize(BATCH_SIZE)
+                        .andBatchSize(batchSize)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
         processor.registerHandlerInterceptor(ProjectionProcessing.asynchronousCommit(jdbc));
