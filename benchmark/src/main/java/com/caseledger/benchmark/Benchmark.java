@@ -44,6 +44,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
@@ -222,17 +223,21 @@ public final class Benchmark {
      * moment, and a measurement would see either a wave of snapshots or none, rather than their steady share.
      */
     private void staggerSnapshots(CommandGateway gateway, List<String> caseIds, int snapshotAfter) throws Exception {
-        AtomicLong next = new AtomicLong();
+        AtomicInteger next = new AtomicInteger();
         runClients(client -> {
-            for (int i = (int) next.getAndIncrement(); i < caseIds.size(); i = (int) next.getAndIncrement()) {
+            for (int i = next.getAndIncrement(); i < caseIds.size(); i = next.getAndIncrement()) {
                 for (int note = 0; note < i % snapshotAfter; note++) {
-                    gateway.sendAndWait(GenericCommandMessage.asCommandMessage(
-                            new AddInternalNote(caseIds.get(i), "agent-1", "Checked the carrier", null))
-                            .andMetaData(MetaData.with(EventMetadata.ACTOR, "benchmark")
-                                    .and(EventMetadata.CORRELATION_ID, UUID.randomUUID().toString())));
+                    sendInProcess(gateway, new AddInternalNote(caseIds.get(i), "agent-1", "Checked the carrier", null));
                 }
             }
         });
+    }
+
+    /** A command sent in process, as the harness's own actor and with a correlation id of its own. */
+    private static void sendInProcess(CommandGateway gateway, Object command) {
+        gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(
+                MetaData.with(EventMetadata.ACTOR, "benchmark")
+                        .and(EventMetadata.CORRELATION_ID, UUID.randomUUID().toString())));
     }
 
     /** The same clients and loop with the work taken away, one layer at a time. */
@@ -337,8 +342,6 @@ public final class Benchmark {
 
         @Override
         public void next() {
-            MetaData metaData = MetaData.with(EventMetadata.ACTOR, "benchmark")
-                    .and(EventMetadata.CORRELATION_ID, UUID.randomUUID().toString());
             Object command;
             if (done == WORK.length) {
                 caseId = UUID.randomUUID().toString();
@@ -356,7 +359,7 @@ public final class Benchmark {
                     default -> new CloseCase(caseId, null);
                 };
             }
-            gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
+            sendInProcess(gateway, command);
         }
     }
 
