@@ -1,51 +1,34 @@
 package com.caseledger.command.cases;
 
+import com.caseledger.command.casework.CaseAction;
+import com.caseledger.command.casework.CaseCommand;
 import com.caseledger.command.casework.CaseCommandResult;
 import com.caseledger.command.casework.Decision;
-import com.caseledger.command.followups.CompleteFollowUp;
+import com.caseledger.command.casework.OwningCase;
 import com.caseledger.command.followups.FollowUpCalls;
 import com.caseledger.command.followups.FollowUpPolicy;
-import com.caseledger.command.followups.MissFollowUp;
-import com.caseledger.command.followups.RescheduleFollowUp;
-import com.caseledger.command.followups.ScheduleFollowUp;
 import com.caseledger.command.refunds.AfterSalesRequests;
-import com.caseledger.command.refunds.ApproveRefund;
-import com.caseledger.command.refunds.FailRefund;
-import com.caseledger.command.refunds.IssueRefund;
-import com.caseledger.command.refunds.OrderRefundLedger;
-import com.caseledger.command.refunds.RefundApprovalPolicy;
-import com.caseledger.command.refunds.RejectRefund;
-import com.caseledger.command.refunds.RequestRefund;
 import com.caseledger.command.sla.CaseSla;
-import com.caseledger.command.sla.SlaDue;
+import com.caseledger.command.sla.SlaPolicyCatalog;
 import com.caseledger.command.sla.SlaSettings;
 import com.caseledger.command.sla.SlaTimers;
-import com.caseledger.command.sla.SlaPolicyCatalog;
 import com.caseledger.command.surveys.RecordSurveyAnswer;
 import com.caseledger.command.surveys.SurveyAnswerRules;
-import com.caseledger.events.AgentReplied;
-import com.caseledger.events.CaseAwaitingCustomer;
-import com.caseledger.events.CaseClosed;
-import com.caseledger.events.CaseEscalated;
 import com.caseledger.events.CaseEvent;
 import com.caseledger.events.CaseOpened;
-import com.caseledger.events.CaseReopened;
-import com.caseledger.events.CaseResolved;
-import com.caseledger.events.CaseStatus;
-import com.caseledger.events.Category;
 import com.caseledger.events.EventMetadata;
-import com.caseledger.events.InternalNoteAdded;
-import com.caseledger.events.Priority;
+import com.caseledger.events.Money;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.caseledger.command.casework.CaseCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
-import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -53,232 +36,144 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * One customer matter: its lifecycle (status, priority, assignment) and the status guard every command passes
- * ({@link CaseAction}). After-sales requests, follow-up calls, survey answers and the SLA policy the case takes
- * decide in their own packages;
- * the case checks its status, asks them, and records what they decided. State changes only when events are applied.
- * Its fields are also its snapshot (JSON), whose format is the {@link Revision}: a snapshot of another revision is
- * ignored and the case is loaded from its events.
+ * One customer matter, made of parts (Axon aggregate members): its lifecycle ({@link CaseLifecycle}), its after-sales
+ * requests, its follow-up calls and its SLA, each handling its own commands in its own package. Every command passes
+ * the case first: the status guard ({@link CaseAction}) and when it happened, then what a part decides, recorded with
+ * the SLA steps around it ({@link #decide}). The case itself opens, and handles what involves several parts:
+ * a priority that brings another SLA policy, a resolution that brings a follow-up call, a close that needs every
+ * request settled; and survey answers. State changes only when events are applied. Its fields are also its snapshot
+ * (JSON), whose format is the {@link Revision}: a snapshot of another revision is ignored and the case is loaded from
+ * its events.
  */
 @Aggregate(cache = "caseCache", snapshotTriggerDefinition = "caseSnapshotTrigger", snapshotFilter = "caseSnapshotFilter",
         commandTargetResolver = "caseCommandTargets")
 @Revision(SupportCase.SNAPSHOT_REVISION)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
-public class SupportCase {
+public class SupportCase implements OwningCase {
 
     static final String SNAPSHOT_REVISION = "5";
 
     @AggregateIdentifier
     private String caseId;
     private Instant latestOccurredAt;
+    @AggregateMember
     private final CaseLifecycle lifecycle = new CaseLifecycle();
+    @AggregateMember
     private final AfterSalesRequests afterSales = new AfterSalesRequests();
+    @AggregateMember
     private final FollowUpCalls followUps = new FollowUpCalls();
+    @AggregateMember
     private final CaseSla sla = new CaseSla();
+    /** What the command being handled decides with; never part of the snapshot. */
+    private transient Services services;
 
     protected SupportCase() {
         // for Axon: rebuilt from its events, or opened by OpenCase
     }
 
+    /** Every command to the case or to one of its parts passes here first, with the services deciding needs. */
+    @CommandHandlerInterceptor
+    Object handling(InterceptorChain chain, Clock clock, DeadlineManager deadlines, SlaSettings slaSettings)
+            throws Exception {
+        services = new Services(clock, deadlines, slaSettings);
+        try {
+            return chain.proceed();
+        } finally {
+            services = null;
+        }
+    }
+
     /** Opens the case, with the SLA policy it takes: answers version 0, or 1 when a policy applies. */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
-    public CaseCommandResult handle(OpenCase command, Clock clock, DeadlineManager deadlines, SlaSettings sla,
-                                    SlaPolicyCatalog slaPolicies) {
-        Instant occurredAt = OccurredAtPolicy.forNewCase(command.occurredAt(), clock);
-        Priority priority = Objects.requireNonNullElse(command.priority(), Priority.NORMAL);
-        Decision.record(new CaseOpened(command.caseId(), command.type(), command.channel(),
-                        Objects.requireNonNullElse(command.category(), Category.OTHER), priority,
-                        command.customerId(), command.subject(), command.description(), command.orderId(),
-                        command.orderAmount(), occurredAt))
-                .then(this.sla.take(command.caseId(), command.type(), command.channel(), priority, slaPolicies,
-                        occurredAt))
-                .applyToCase();
-        SlaTimers.set(deadlines, sla, clock, List.of(), this.sla.running(), command.imported());
-        return result();
+    public CaseCommandResult handle(OpenCase command, SlaPolicyCatalog slaPolicies) {
+        Instant occurredAt = OccurredAtPolicy.forNewCase(command.occurredAt(), services.clock());
+        CaseOpened opened = CaseLifecycle.open(command, occurredAt);
+        Decision.record(opened).then(sla.take(opened.caseId(), opened.type(), opened.channel(), opened.priority(),
+                slaPolicies, occurredAt)).applyToCase();
+        services.setTimers(List.of(), sla.running(), command.imported());
+        return unchanged();
     }
 
+    /** A new priority may bring another SLA policy. */
     @CommandHandler
-    public CaseCommandResult handle(RecordCustomerMessage command, Clock clock, DeadlineManager deadlines,
-                                    SlaSettings sla) {
-        return decide(CaseAction.RECORD_CUSTOMER_MESSAGE, command, clock, deadlines, sla,
-                at -> lifecycle.customerMessage(caseId, command, at));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(ReplyToCustomer command, Clock clock, DeadlineManager deadlines, SlaSettings sla) {
-        return decide(CaseAction.REPLY, command, clock, deadlines, sla,
-                at -> Decision.record(new AgentReplied(caseId, command.agentId(), command.body(), at)));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(AddInternalNote command, Clock clock, DeadlineManager deadlines, SlaSettings sla) {
-        return decide(CaseAction.ADD_NOTE, command, clock, deadlines, sla,
-                at -> Decision.record(new InternalNoteAdded(caseId, command.agentId(), command.body(), at)));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(AssignCase command, Clock clock, DeadlineManager deadlines, SlaSettings sla) {
-        return decide(CaseAction.ASSIGN, command, clock, deadlines, sla, at -> lifecycle.assign(caseId, command, at));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(PrioritizeCase command, Clock clock, DeadlineManager deadlines, SlaSettings sla,
-                                    SlaPolicyCatalog slaPolicies) {
-        return decide(CaseAction.PRIORITIZE, command, clock, deadlines, sla, at -> {
+    public CaseCommandResult handle(PrioritizeCase command, SlaPolicyCatalog slaPolicies) {
+        return decide(CaseAction.PRIORITIZE, command, at -> {
             Decision prioritized = lifecycle.prioritize(caseId, command, at);
             return prioritized.recordsNothing()
                     ? prioritized
-                    : prioritized.then(this.sla.take(caseId, lifecycle.type(), lifecycle.channel(), command.priority(),
+                    : prioritized.then(sla.take(caseId, lifecycle.type(), lifecycle.channel(), command.priority(),
                     slaPolicies, at));
         });
     }
 
+    /** A resolved complaint gets a follow-up call. */
     @CommandHandler
-    public CaseCommandResult handle(EscalateCase command, Clock clock, DeadlineManager deadlines, SlaSettings sla) {
-        return decide(CaseAction.ESCALATE, command, clock, deadlines, sla,
-                at -> Decision.record(new CaseEscalated(caseId, command.reason(), command.level(), at)));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(AwaitCustomer command, Clock clock, DeadlineManager deadlines, SlaSettings sla) {
-        return decide(CaseAction.AWAIT_CUSTOMER, command, clock, deadlines, sla,
-                at -> Decision.record(new CaseAwaitingCustomer(caseId, command.reason(), at)));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(ResolveCase command, Clock clock, DeadlineManager deadlines, SlaSettings sla,
-                                    FollowUpPolicy followUpPolicy) {
-        return decide(CaseAction.RESOLVE, command, clock, deadlines, sla, at -> {
-            Decision resolved = Decision.record(new CaseResolved(caseId, command.resolutionCode(), command.summary(), at));
+    public CaseCommandResult handle(ResolveCase command, FollowUpPolicy followUpPolicy) {
+        return decide(CaseAction.RESOLVE, command, at -> {
+            Decision resolved = CaseLifecycle.resolve(caseId, command, at);
             return lifecycle.isComplaint()
                     ? resolved.then(followUps.afterComplaintResolution(caseId, followUpPolicy, at))
                     : resolved;
         });
     }
 
+    /** A case closes once its after-sales requests are settled. */
     @CommandHandler
-    public CaseCommandResult handle(ReopenCase command, Clock clock, DeadlineManager deadlines, SlaSettings sla) {
-        return decide(CaseAction.REOPEN, command, clock, deadlines, sla,
-                at -> Decision.record(new CaseReopened(caseId, command.reason(), false, at)));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(CloseCase command, Clock clock, DeadlineManager deadlines, SlaSettings sla) {
-        return decide(CaseAction.CLOSE, command, clock, deadlines, sla, at -> {
+    public CaseCommandResult handle(CloseCase command) {
+        return decide(CaseAction.CLOSE, command, at -> {
             afterSales.requireSettled(caseId);
-            return Decision.record(new CaseClosed(caseId, at));
+            return CaseLifecycle.close(caseId, at);
         });
     }
 
     @CommandHandler
-    public CaseCommandResult handle(RequestRefund command, Clock clock, DeadlineManager deadlines, SlaSettings sla,
-                                    OrderRefundLedger ledger,
-                                    RefundApprovalPolicy approvalPolicy) {
-        return decide(CaseAction.REQUEST_REFUND, command, clock, deadlines, sla,
-                at -> afterSales.request(caseId, command, lifecycle.orderId(), lifecycle.orderAmount(), ledger,
-                        approvalPolicy, at));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(ApproveRefund command, Clock clock, DeadlineManager deadlines, SlaSettings sla,
-                                    @MetaDataValue(EventMetadata.ACTOR) String actor) {
-        return decide(CaseAction.DECIDE_REFUND, command, clock, deadlines, sla,
-                at -> afterSales.approve(caseId, command, actor, at));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(RejectRefund command, Clock clock, DeadlineManager deadlines, SlaSettings sla,
-                                    OrderRefundLedger ledger) {
-        return decide(CaseAction.DECIDE_REFUND, command, clock, deadlines, sla,
-                at -> afterSales.reject(caseId, command, lifecycle.orderId(), ledger, at));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(IssueRefund command, Clock clock, DeadlineManager deadlines, SlaSettings sla) {
-        if (afterSales.alreadyIssued(caseId, command)) {
-            return result();
-        }
-        return decide(CaseAction.SETTLE_REFUND, command, clock, deadlines, sla,
-                at -> afterSales.issue(caseId, command, at));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(FailRefund command, Clock clock, DeadlineManager deadlines, SlaSettings sla,
-                                    OrderRefundLedger ledger) {
-        return decide(CaseAction.SETTLE_REFUND, command, clock, deadlines, sla,
-                at -> afterSales.fail(caseId, command, lifecycle.orderId(), ledger, at));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(ScheduleFollowUp command, Clock clock, DeadlineManager deadlines, SlaSettings sla) {
-        return decide(CaseAction.FOLLOW_UP, command, clock, deadlines, sla,
-                at -> followUps.schedule(caseId, command, at));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(CompleteFollowUp command, Clock clock, DeadlineManager deadlines, SlaSettings sla) {
-        return decide(CaseAction.FOLLOW_UP, command, clock, deadlines, sla,
-                at -> followUps.complete(caseId, command, at));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(MissFollowUp command, Clock clock, DeadlineManager deadlines, SlaSettings sla) {
-        return decide(CaseAction.FOLLOW_UP, command, clock, deadlines, sla, at -> followUps.miss(caseId, command, at));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(RescheduleFollowUp command, Clock clock, DeadlineManager deadlines,
-                                    SlaSettings sla) {
-        return decide(CaseAction.FOLLOW_UP, command, clock, deadlines, sla,
-                at -> followUps.reschedule(caseId, command, at));
-    }
-
-    @CommandHandler
-    public CaseCommandResult handle(RecordSurveyAnswer command, Clock clock, DeadlineManager deadlines,
-                                    SlaSettings sla) {
-        return decide(CaseAction.SURVEY, command, clock, deadlines, sla,
-                at -> SurveyAnswerRules.answer(caseId, command, at));
+    public CaseCommandResult handle(RecordSurveyAnswer command) {
+        return decide(CaseAction.SURVEY, command, at -> SurveyAnswerRules.answer(caseId, command, at));
     }
 
     /**
      * The status guard, then when it happened, then the SLA targets that passed unmet before then, what the case or
-     * one of its capabilities decides, the SLA outcomes that decides, and the timers for the targets it set running.
+     * one of its parts decides, the SLA outcomes that decides, and the timers for the targets it set running.
      */
-    private CaseCommandResult decide(CaseAction action, CaseCommand command, Clock clock, DeadlineManager deadlines,
-                                     SlaSettings slaSettings, Function<Instant, Decision> decision) {
+    @Override
+    public CaseCommandResult decide(CaseAction action, CaseCommand command, Function<Instant, Decision> decision) {
         action.requireAllowed(caseId, lifecycle.status());
-        Instant occurredAt = OccurredAtPolicy.resolve(command.occurredAt(), latestOccurredAt, clock);
+        Instant occurredAt = OccurredAtPolicy.resolve(command.occurredAt(), latestOccurredAt, services.clock());
         Decision decided = decision.apply(occurredAt);
         if (decided.recordsNothing()) {
-            return result();
+            return unchanged();
         }
         sla.breachesBefore(caseId, occurredAt).applyToCase();
         List<CaseSla.RunningTarget> running = sla.running();
         decided.applyToCase();
         sla.outcomes(caseId).applyToCase();
-        SlaTimers.set(deadlines, slaSettings, clock, running, sla.running(), command.imported());
-        return result();
+        services.setTimers(running, sla.running(), command.imported());
+        return unchanged();
     }
 
-    /**
-     * An SLA timer fired, so the due instant it was set for has passed: every running target due by then is breached,
-     * at its due instant. A timer whose target was met, paused or moved since it was set finds nothing to record.
-     */
-    @DeadlineHandler(deadlineName = SlaTimers.DEADLINE)
-    void on(SlaDue due, Clock clock) {
-        Instant now = clock.instant();
-        Instant passed = now.isAfter(due.dueAt()) ? now : due.dueAt().plusNanos(1);
-        sla.breachesBefore(caseId, passed).applyToCase();
-    }
-
-    private CaseCommandResult result() {
+    @Override
+    public CaseCommandResult unchanged() {
         return new CaseCommandResult(caseId, AggregateLifecycle.getVersion());
+    }
+
+    @Override
+    public String caseId() {
+        return caseId;
+    }
+
+    @Override
+    public String orderId() {
+        return lifecycle.orderId();
+    }
+
+    @Override
+    public Money orderAmount() {
+        return lifecycle.orderAmount();
     }
 
     @EventSourcingHandler
@@ -292,6 +187,13 @@ public class SupportCase {
         sla.evolve(event);
         if (latestOccurredAt == null || event.occurredAt().isAfter(latestOccurredAt)) {
             latestOccurredAt = event.occurredAt();
+        }
+    }
+
+    private record Services(Clock clock, DeadlineManager deadlines, SlaSettings slaSettings) {
+
+        void setTimers(List<CaseSla.RunningTarget> before, List<CaseSla.RunningTarget> after, boolean imported) {
+            SlaTimers.set(deadlines, slaSettings, clock, before, after, imported);
         }
     }
 }

@@ -1,8 +1,11 @@
 package com.caseledger.command.followups;
 
+import com.caseledger.command.casework.CaseAction;
+import com.caseledger.command.casework.CaseCommandResult;
 import com.caseledger.command.casework.CaseRuleViolation;
 import com.caseledger.command.casework.Decision;
 import com.caseledger.command.casework.InvalidCaseInput;
+import com.caseledger.command.casework.OwningCase;
 import com.caseledger.command.casework.UnknownCasePart;
 import com.caseledger.events.CaseEvent;
 import com.caseledger.events.FollowUpCompleted;
@@ -12,6 +15,7 @@ import com.caseledger.events.FollowUpScheduled;
 import com.caseledger.events.FollowUpStatus;
 import com.caseledger.events.StorableTime;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -20,7 +24,8 @@ import java.util.Map;
 /**
  * A case's follow-up calls and their rules: a call is scheduled for a time not before it was planned, then
  * completed (the customer reached, with an optional satisfaction 1..5) or missed, and a scheduled or missed call may
- * be rescheduled. A resolved complaint gets an automatic call unless one is already scheduled.
+ * be rescheduled. A resolved complaint gets an automatic call unless one is already scheduled. A part of its case
+ * (an Axon aggregate member), which takes calls in every status, closed included.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -34,7 +39,30 @@ public class FollowUpCalls {
 
     private final Map<String, FollowUpStatus> calls = new LinkedHashMap<>();
 
-    public Decision schedule(String caseId, ScheduleFollowUp command, Instant occurredAt) {
+    @CommandHandler
+    CaseCommandResult handle(ScheduleFollowUp command, OwningCase owner) {
+        return owner.decide(CaseAction.FOLLOW_UP, command, at -> schedule(owner.caseId(), command, at));
+    }
+
+    @CommandHandler
+    CaseCommandResult handle(CompleteFollowUp command, OwningCase owner) {
+        return owner.decide(CaseAction.FOLLOW_UP, command, at -> complete(owner.caseId(), command, at));
+    }
+
+    @CommandHandler
+    CaseCommandResult handle(MissFollowUp command, OwningCase owner) {
+        return owner.decide(CaseAction.FOLLOW_UP, command, at -> {
+            require(owner.caseId(), command.followUpId(), FollowUpStatus.SCHEDULED, "missed");
+            return Decision.record(new FollowUpMissed(owner.caseId(), command.followUpId(), command.reason(), at));
+        });
+    }
+
+    @CommandHandler
+    CaseCommandResult handle(RescheduleFollowUp command, OwningCase owner) {
+        return owner.decide(CaseAction.FOLLOW_UP, command, at -> reschedule(owner.caseId(), command, at));
+    }
+
+    private Decision schedule(String caseId, ScheduleFollowUp command, Instant occurredAt) {
         if (calls.containsKey(command.followUpId())) {
             throw new CaseRuleViolation("Case " + caseId + " already has a follow-up call " + command.followUpId() + ".");
         }
@@ -47,7 +75,7 @@ public class FollowUpCalls {
                 command.purpose(), false, occurredAt));
     }
 
-    public Decision complete(String caseId, CompleteFollowUp command, Instant occurredAt) {
+    private Decision complete(String caseId, CompleteFollowUp command, Instant occurredAt) {
         require(caseId, command.followUpId(), FollowUpStatus.SCHEDULED, "completed");
         Integer satisfaction = command.satisfaction();
         if (satisfaction != null && (satisfaction < 1 || satisfaction > 5)) {
@@ -64,12 +92,7 @@ public class FollowUpCalls {
                 command.notes() != null ? command.notes() : NOT_REACHED, occurredAt));
     }
 
-    public Decision miss(String caseId, MissFollowUp command, Instant occurredAt) {
-        require(caseId, command.followUpId(), FollowUpStatus.SCHEDULED, "missed");
-        return Decision.record(new FollowUpMissed(caseId, command.followUpId(), command.reason(), occurredAt));
-    }
-
-    public Decision reschedule(String caseId, RescheduleFollowUp command, Instant occurredAt) {
+    private Decision reschedule(String caseId, RescheduleFollowUp command, Instant occurredAt) {
         if (status(caseId, command.followUpId()) == FollowUpStatus.COMPLETED) {
             throw new CaseRuleViolation("Follow-up call " + command.followUpId() + " is COMPLETED; only a SCHEDULED"
                     + " or MISSED call can be rescheduled.");

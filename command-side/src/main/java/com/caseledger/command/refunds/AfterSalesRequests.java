@@ -1,8 +1,11 @@
 package com.caseledger.command.refunds;
 
+import com.caseledger.command.casework.CaseAction;
+import com.caseledger.command.casework.CaseCommandResult;
 import com.caseledger.command.casework.CaseRuleViolation;
 import com.caseledger.command.casework.Decision;
 import com.caseledger.command.casework.NotPermitted;
+import com.caseledger.command.casework.OwningCase;
 import com.caseledger.command.casework.UnknownCasePart;
 import com.caseledger.events.CaseEvent;
 import com.caseledger.events.EventMetadata;
@@ -15,6 +18,8 @@ import com.caseledger.events.RefundRejected;
 import com.caseledger.events.RefundRequested;
 import com.caseledger.events.RefundStatus;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -23,7 +28,8 @@ import java.util.Map;
 /**
  * A case's after-sales requests (refund only, return and refund, exchange, repair) and their rules:
  * REQUESTED -> APPROVED or REJECTED -> ISSUED or FAILED, money held on the order from the request on and given back
- * when a request is rejected or fails. The case checks its own status first and records what this decides.
+ * when a request is rejected or fails. A part of its case (an Axon aggregate member): the case checks its status
+ * first and records what this decides.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -34,8 +40,50 @@ public class AfterSalesRequests {
 
     private final Map<String, Request> requests = new LinkedHashMap<>();
 
-    public Decision request(String caseId, RequestRefund command, String orderId, Money orderAmount,
-                            OrderRefundLedger ledger, RefundApprovalPolicy approvalPolicy, Instant occurredAt) {
+    @CommandHandler
+    CaseCommandResult handle(RequestRefund command, OwningCase owner, OrderRefundLedger ledger,
+                             RefundApprovalPolicy approvalPolicy) {
+        return owner.decide(CaseAction.REQUEST_REFUND, command, at -> request(owner.caseId(), command, owner.orderId(),
+                owner.orderAmount(), ledger, approvalPolicy, at));
+    }
+
+    @CommandHandler
+    CaseCommandResult handle(ApproveRefund command, OwningCase owner, @MetaDataValue(EventMetadata.ACTOR) String actor) {
+        return owner.decide(CaseAction.DECIDE_REFUND, command, at -> approve(owner.caseId(), command, actor, at));
+    }
+
+    @CommandHandler
+    CaseCommandResult handle(RejectRefund command, OwningCase owner, OrderRefundLedger ledger) {
+        return owner.decide(CaseAction.DECIDE_REFUND, command, at -> {
+            step(owner.caseId(), command.refundId(), RefundStatus.REQUESTED, "rejected")
+                    .giveBack(owner.orderId(), ledger);
+            return Decision.record(new RefundRejected(owner.caseId(), command.refundId(), command.reason(), at));
+        });
+    }
+
+    /** Issuing again with the same payment reference records nothing ({@link #alreadyIssued}). */
+    @CommandHandler
+    CaseCommandResult handle(IssueRefund command, OwningCase owner) {
+        if (alreadyIssued(owner.caseId(), command)) {
+            return owner.unchanged();
+        }
+        return owner.decide(CaseAction.SETTLE_REFUND, command, at -> {
+            step(owner.caseId(), command.refundId(), RefundStatus.APPROVED, "issued");
+            return Decision.record(new RefundIssued(owner.caseId(), command.refundId(), command.reference(), at));
+        });
+    }
+
+    @CommandHandler
+    CaseCommandResult handle(FailRefund command, OwningCase owner, OrderRefundLedger ledger) {
+        return owner.decide(CaseAction.SETTLE_REFUND, command, at -> {
+            step(owner.caseId(), command.refundId(), RefundStatus.APPROVED, "marked as failed")
+                    .giveBack(owner.orderId(), ledger);
+            return Decision.record(new RefundFailed(owner.caseId(), command.refundId(), command.reason(), at));
+        });
+    }
+
+    private Decision request(String caseId, RequestRefund command, String orderId, Money orderAmount,
+                             OrderRefundLedger ledger, RefundApprovalPolicy approvalPolicy, Instant occurredAt) {
         if (requests.containsKey(command.refundId())) {
             throw new CaseRuleViolation("Case " + caseId + " already has a refund " + command.refundId() + ".");
         }
@@ -60,7 +108,7 @@ public class AfterSalesRequests {
      * an approval already given elsewhere and names its approver (else its actor); it is exempt. Without an actor
      * (events recorded before sign-in), the approver is the one the command names.
      */
-    public Decision approve(String caseId, ApproveRefund command, String actor, Instant occurredAt) {
+    private Decision approve(String caseId, ApproveRefund command, String actor, Instant occurredAt) {
         Request request = step(caseId, command.refundId(), RefundStatus.REQUESTED, "approved");
         String approver = command.approverId() != null ? command.approverId() : actor;
         if (!command.imported() && actor != null) {
@@ -78,27 +126,11 @@ public class AfterSalesRequests {
         return Decision.record(new RefundApproved(caseId, command.refundId(), approver, false, occurredAt));
     }
 
-    public Decision reject(String caseId, RejectRefund command, String orderId, OrderRefundLedger ledger,
-                           Instant occurredAt) {
-        step(caseId, command.refundId(), RefundStatus.REQUESTED, "rejected").giveBack(orderId, ledger);
-        return Decision.record(new RefundRejected(caseId, command.refundId(), command.reason(), occurredAt));
-    }
-
-    public Decision fail(String caseId, FailRefund command, String orderId, OrderRefundLedger ledger, Instant occurredAt) {
-        step(caseId, command.refundId(), RefundStatus.APPROVED, "marked as failed").giveBack(orderId, ledger);
-        return Decision.record(new RefundFailed(caseId, command.refundId(), command.reason(), occurredAt));
-    }
-
-    public Decision issue(String caseId, IssueRefund command, Instant occurredAt) {
-        step(caseId, command.refundId(), RefundStatus.APPROVED, "issued");
-        return Decision.record(new RefundIssued(caseId, command.refundId(), command.reference(), occurredAt));
-    }
-
     /**
      * Issuing is idempotent: the same payment reference again is the same refund and records nothing, another
      * reference for an issued refund is refused. Answers whether the command repeats an issue already recorded.
      */
-    public boolean alreadyIssued(String caseId, IssueRefund command) {
+    private boolean alreadyIssued(String caseId, IssueRefund command) {
         Request request = known(caseId, command.refundId());
         if (request.status() != RefundStatus.ISSUED) {
             return false;

@@ -1,6 +1,7 @@
 package com.caseledger.command.sla;
 
 import com.caseledger.command.casework.Decision;
+import com.caseledger.command.casework.OwningCase;
 import com.caseledger.events.CaseEscalated;
 import com.caseledger.events.CaseEvent;
 import com.caseledger.events.CaseType;
@@ -16,7 +17,9 @@ import com.caseledger.events.sla.SlaTargets;
 import com.caseledger.events.sla.TargetReading;
 import com.caseledger.events.sla.WorkingClock;
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,7 +34,8 @@ import java.util.Optional;
  * target. It decides, by the system, which policy the case takes (when it is opened and when its priority changes),
  * which targets passed unmet (breaches, at their due instants) and which were met, and which due instants a timer
  * must watch. An outcome is recorded when it changes: a target met, a target breached, and a resolution target met,
- * reopened and breached after all; the latest outcome counts.
+ * reopened and breached after all; the latest outcome counts. A part of its case (an Axon aggregate member), so the
+ * case's SLA timers fire here.
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
@@ -131,6 +135,17 @@ public class CaseSla {
     }
 
     /** The targets whose clocks run now, with their due instants. */
+    /**
+     * An SLA timer fired, so the due instant it was set for has passed: every running target due by then is breached,
+     * at its due instant. A timer whose target was met, paused or moved since it was set finds nothing to record.
+     */
+    @DeadlineHandler(deadlineName = SlaTimers.DEADLINE)
+    void on(SlaDue due, OwningCase owner, Clock clock) {
+        Instant now = clock.instant();
+        Instant passed = now.isAfter(due.dueAt()) ? now : due.dueAt().plusNanos(1);
+        breachesBefore(owner.caseId(), passed).applyToCase();
+    }
+
     public List<RunningTarget> running() {
         CaseSlaReadings readings = readings();
         if (readings == null) {

@@ -1,6 +1,5 @@
-package com.caseledger.command.cases;
+package com.caseledger.command.casework;
 
-import com.caseledger.command.casework.CaseRuleViolation;
 import com.caseledger.events.CaseStatus;
 
 import java.util.EnumSet;
@@ -11,8 +10,11 @@ import static com.caseledger.events.CaseStatus.OPEN;
 import static com.caseledger.events.CaseStatus.PENDING;
 import static com.caseledger.events.CaseStatus.RESOLVED;
 
-/** What can be done to a case, and in which statuses; a CLOSED case takes only follow-up calls and surveys. */
-enum CaseAction {
+/**
+ * What can be done to a case, and in which statuses: the one status guard, which every command to a case or to a part
+ * of it passes before anything is decided. A CLOSED case takes only follow-up calls and surveys.
+ */
+public enum CaseAction {
     RECORD_CUSTOMER_MESSAGE("record a customer message on", OPEN, PENDING, RESOLVED),
     REPLY("reply on", OPEN, PENDING, RESOLVED),
     ADD_NOTE("add a note to", OPEN, PENDING, RESOLVED),
@@ -37,7 +39,7 @@ enum CaseAction {
         this.allowedFrom = EnumSet.of(first, rest);
     }
 
-    void requireAllowed(String caseId, CaseStatus current) {
+    public void requireAllowed(String caseId, CaseStatus current) {
         if (current == CaseStatus.CLOSED && !allowedFrom.contains(CLOSED)) {
             throw new CaseRuleViolation("Case " + caseId + " is CLOSED: you cannot " + verb
                     + " it; a closed case takes only follow-up calls and surveys.");
