@@ -43,18 +43,18 @@ import java.util.Objects;
  * The fixture the capability rule tests share: a case opened on an order, a fixed clock, the follow-up and
  * approval policies and an in-memory order ledger, and the events and matchers their tables are written in.
  */
-abstract class CaseRulesFixture {
+public abstract class CaseRulesFixture {
 
-    static final String CASE_ID = "case-1";
-    static final String ORDER_ID = "order-9";
-    static final Money ORDER_AMOUNT = Money.of("500.00", "EUR");
-    static final BigDecimal AUTO_APPROVAL_LIMIT = new BigDecimal("200.00");
-    static final Money ABOVE_LIMIT = Money.of("300.00", "EUR");
-    static final Duration CALL_AFTER_RESOLUTION = Duration.ofDays(2);
-    static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
-    static final Instant OPENED_AT = NOW.minus(Duration.ofDays(5));
-    static final String PURPOSE = "check the replacement works";
-    static final Duration IMPORT_GRACE = Duration.ofMinutes(10);
+    protected static final String CASE_ID = "case-1";
+    protected static final String ORDER_ID = "order-9";
+    protected static final Money ORDER_AMOUNT = Money.of("500.00", "EUR");
+    protected static final BigDecimal AUTO_APPROVAL_LIMIT = new BigDecimal("200.00");
+    protected static final Money ABOVE_LIMIT = Money.of("300.00", "EUR");
+    protected static final Duration CALL_AFTER_RESOLUTION = Duration.ofDays(2);
+    protected static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
+    protected static final Instant OPENED_AT = NOW.minus(Duration.ofDays(5));
+    protected static final String PURPOSE = "check the replacement works";
+    protected static final Duration IMPORT_GRACE = Duration.ofMinutes(10);
 
     protected AggregateTestFixture<SupportCase> fixture;
     protected InMemoryOrderRefundLedger ledger;
@@ -63,7 +63,7 @@ abstract class CaseRulesFixture {
     private final SlaPolicyCatalog slaPolicies = () -> slaDefinitions;
 
     @BeforeEach
-    void setUp() {
+    protected void setUp() {
         ledger = new InMemoryOrderRefundLedger();
         fixture = new AggregateTestFixture<>(SupportCase.class);
         fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
@@ -76,52 +76,52 @@ abstract class CaseRulesFixture {
 
 
     /** What the requests in a test's given events held on the order when they were accepted. */
-    void heldOnTheOrder(Money amount) {
+    protected void heldOnTheOrder(Money amount) {
         ledger.hold(ORDER_ID, ORDER_AMOUNT, amount);
     }
 
-    static Instant at(int minutesAfterOpening) {
+    protected static Instant at(int minutesAfterOpening) {
         return OPENED_AT.plus(Duration.ofMinutes(minutesAfterOpening));
     }
 
-    static CaseOpened opened() {
+    protected static CaseOpened opened() {
         return opened(CaseType.COMPLAINT, ORDER_ID, ORDER_AMOUNT);
     }
 
-    static CaseOpened opened(CaseType type, String orderId, Money orderAmount) {
+    protected static CaseOpened opened(CaseType type, String orderId, Money orderAmount) {
         return new CaseOpened(CASE_ID, type, Channel.EMAIL, Category.PRODUCT, Priority.NORMAL, "customer-42",
                 "Kettle stopped working", "It no longer heats", orderId, orderAmount, OPENED_AT);
     }
 
-    static RequestRefund refundOnly(String refundId, Money amount) {
+    protected static RequestRefund refundOnly(String refundId, Money amount) {
         return new RequestRefund(CASE_ID, refundId, RefundKind.REFUND_ONLY, amount, "Defective", null);
     }
 
-    static RefundRequested refundRequested(String refundId, Money amount, Instant occurredAt) {
+    protected static RefundRequested refundRequested(String refundId, Money amount, Instant occurredAt) {
         return new RefundRequested(CASE_ID, refundId, RefundKind.REFUND_ONLY, amount, "Defective", ORDER_ID, occurredAt);
     }
 
-    static RefundApproved refundApproved(String refundId, Instant occurredAt) {
+    protected static RefundApproved refundApproved(String refundId, Instant occurredAt) {
         return new RefundApproved(CASE_ID, refundId, "supervisor-2", false, occurredAt);
     }
 
-    static RefundIssued refundIssued(String refundId, String reference, Instant occurredAt) {
+    protected static RefundIssued refundIssued(String refundId, String reference, Instant occurredAt) {
         return new RefundIssued(CASE_ID, refundId, reference, occurredAt);
     }
 
-    static CaseResolved resolved(int minutesAfterOpening) {
+    protected static CaseResolved resolved(int minutesAfterOpening) {
         return new CaseResolved(CASE_ID, "REPLACED", "Replacement shipped", at(minutesAfterOpening));
     }
 
-    static CaseClosed closed(int minutesAfterOpening) {
+    protected static CaseClosed closed(int minutesAfterOpening) {
         return new CaseClosed(CASE_ID, at(minutesAfterOpening));
     }
 
-    static FollowUpScheduled callScheduled(String followUpId, Instant occurredAt) {
+    protected static FollowUpScheduled callScheduled(String followUpId, Instant occurredAt) {
         return new FollowUpScheduled(CASE_ID, followUpId, NOW.plus(Duration.ofDays(1)), PURPOSE, false, occurredAt);
     }
 
-    static Object callOutcome(String followUpId, FollowUpStatus status, Instant occurredAt) {
+    protected static Object callOutcome(String followUpId, FollowUpStatus status, Instant occurredAt) {
         return switch (status) {
             case COMPLETED -> new FollowUpCompleted(CASE_ID, followUpId, 5, null, occurredAt);
             case MISSED -> new FollowUpMissed(CASE_ID, followUpId, "Voicemail", occurredAt);
@@ -129,7 +129,7 @@ abstract class CaseRulesFixture {
         };
     }
 
-    static Matcher<InvalidCaseInput> invalidInput(String field) {
+    protected static Matcher<InvalidCaseInput> invalidInput(String field) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(InvalidCaseInput invalid) {
@@ -143,7 +143,7 @@ abstract class CaseRulesFixture {
         };
     }
 
-    static Matcher<EventMessage<?>> eventWithPayload(Object payload) {
+    protected static Matcher<EventMessage<?>> eventWithPayload(Object payload) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(EventMessage<?> event) {
@@ -157,7 +157,7 @@ abstract class CaseRulesFixture {
         };
     }
 
-    static Matcher<EventMessage<?>> recordedBy(String actor) {
+    protected static Matcher<EventMessage<?>> recordedBy(String actor) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(EventMessage<?> event) {

@@ -1,12 +1,9 @@
-package com.caseledger.command.cases;
+package com.caseledger.command.followups;
 
+import com.caseledger.command.cases.CaseRulesFixture;
+import com.caseledger.command.cases.ResolveCase;
 import com.caseledger.command.casework.CaseRuleViolation;
 import com.caseledger.command.casework.UnknownCasePart;
-import com.caseledger.command.followups.CompleteFollowUp;
-import com.caseledger.command.followups.FollowUpPolicy;
-import com.caseledger.command.followups.MissFollowUp;
-import com.caseledger.command.followups.RescheduleFollowUp;
-import com.caseledger.command.followups.ScheduleFollowUp;
 import com.caseledger.events.CaseReopened;
 import com.caseledger.events.CaseResolved;
 import com.caseledger.events.CaseType;

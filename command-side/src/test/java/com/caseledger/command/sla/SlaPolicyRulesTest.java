@@ -1,5 +1,8 @@
-package com.caseledger.command.cases;
+package com.caseledger.command.sla;
 
+import com.caseledger.command.cases.CaseRulesFixture;
+import com.caseledger.command.cases.OpenCase;
+import com.caseledger.command.cases.PrioritizeCase;
 import com.caseledger.command.casework.CaseCommandResult;
 import com.caseledger.events.CasePrioritized;
 import com.caseledger.events.CaseType;

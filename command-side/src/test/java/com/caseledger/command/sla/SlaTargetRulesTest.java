@@ -1,6 +1,10 @@
-package com.caseledger.command.cases;
+package com.caseledger.command.sla;
 
-import com.caseledger.command.sla.SlaDue;
+import com.caseledger.command.cases.CaseRulesFixture;
+import com.caseledger.command.cases.OpenCase;
+import com.caseledger.command.cases.RecordCustomerMessage;
+import com.caseledger.command.cases.ReplyToCustomer;
+import com.caseledger.command.cases.AddInternalNote;
 import com.caseledger.events.AgentReplied;
 import com.caseledger.events.CaseAwaitingCustomer;
 import com.caseledger.events.CaseEscalated;

@@ -1,16 +1,12 @@
-package com.caseledger.command.cases;
+package com.caseledger.command.refunds;
 
+import com.caseledger.command.cases.CaseRulesFixture;
+import com.caseledger.command.cases.CloseCase;
 import com.caseledger.command.casework.CaseCommandResult;
 import com.caseledger.command.casework.CaseRuleViolation;
 import com.caseledger.command.casework.NotPermitted;
 import com.caseledger.command.casework.UnknownCasePart;
-import com.caseledger.command.refunds.ApproveRefund;
-import com.caseledger.command.refunds.FailRefund;
 import com.caseledger.command.refunds.InMemoryOrderRefundLedger.Release;
-import com.caseledger.command.refunds.IssueRefund;
-import com.caseledger.command.refunds.RefundExceedsOrder;
-import com.caseledger.command.refunds.RejectRefund;
-import com.caseledger.command.refunds.RequestRefund;
 import com.caseledger.events.CaseClosed;
 import com.caseledger.events.CaseType;
 import com.caseledger.events.EventMetadata;

@@ -1,8 +1,8 @@
-package com.caseledger.command.cases;
+package com.caseledger.command.surveys;
 
+import com.caseledger.command.cases.CaseRulesFixture;
 import com.caseledger.command.casework.CaseCommandResult;
 import com.caseledger.command.casework.InvalidCaseInput;
-import com.caseledger.command.surveys.RecordSurveyAnswer;
 import com.caseledger.events.ServqualDimension;
 import com.caseledger.events.ServqualRating;
 import com.caseledger.events.SurveyAnswered;
