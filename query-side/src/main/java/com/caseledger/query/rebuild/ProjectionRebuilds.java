@@ -187,12 +187,6 @@ public class ProjectionRebuilds {
                 if (!caughtUp(rebuild.processor)) {
                     continue;
                 }
-                if (!rebuild.durable) {
-                    // the rebuild's batches wait while a table is written to the log
-                    tables.makeDurable();
-                    rebuild.durable = true;
-                    continue;
-                }
                 attempts++;
                 try {
                     switchOver(rebuild);
@@ -365,7 +359,6 @@ public class ProjectionRebuilds {
         private final ProgressRate rate = new ProgressRate();
         private volatile boolean stopped;
         /** Whether the rebuilt tables are written to PostgreSQL's log yet (they are built without it). */
-        private boolean durable;
 
         private Rebuild(Connection lock, TrackingEventProcessor processor, Instant startedAt) {
             this.lock = lock;

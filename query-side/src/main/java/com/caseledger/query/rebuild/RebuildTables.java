@@ -15,8 +15,9 @@ import java.util.List;
 /**
  * The tables a rebuild writes beside the live ones, and the switch between them: the tables the case fold writes
  * ({@link #REBUILT}), not the processor's bookkeeping nor Flyway's history. The rebuild's copies live in the schema {@code projections_rebuild}, with the live
- * tables' columns, defaults, constraints, indexes (under the same names) and storage settings; they are unlogged while
- * they are built, and logged before the switch. The switch, in one
+ * tables' columns, defaults, constraints, indexes (under the same names) and storage settings, written to the
+ * write-ahead log as they are built like the live ones (built unlogged, the one rewrite that logged them at the end cost
+ * PostgreSQL more than logging the rebuild's writes as they came). The switch, in one
  * transaction, moves the live tables out and the rebuilt ones in, points the views that read them (the
  * {@code reporting} schema) at the rebuilt ones and drops the old ones; a dependant it does not know how to move makes
  * the switch fail rather than be dropped.
@@ -46,7 +47,7 @@ class RebuildTables {
         for (String table : REBUILT) {
             String live = LIVE + "." + table;
             String copy = REBUILD + "." + table;
-            jdbc.execute("create unlogged table " + copy + " (like " + live + " including all excluding indexes)");
+            jdbc.execute("create table " + copy + " (like " + live + " including all excluding indexes)");
             jdbc.query("""
                     select quote_ident(conname), pg_get_constraintdef(oid) from pg_constraint
                     where conrelid = cast(? as regclass) and contype in ('p', 'u', 'x') order by conname""",
@@ -67,16 +68,6 @@ class RebuildTables {
             if (options != null && !options.isEmpty()) {
                 jdbc.execute("alter table " + copy + " set (" + options + ")");
             }
-        }
-    }
-
-    /**
-     * Writes the copies, built without the write-ahead log, to it in one go, so that they survive a crash like the live
-     * tables they are about to replace.
-     */
-    void makeDurable() {
-        for (String table : REBUILT) {
-            jdbc.execute("alter table " + REBUILD + "." + table + " set logged");
         }
     }
 
