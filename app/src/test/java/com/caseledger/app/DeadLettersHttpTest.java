@@ -7,6 +7,8 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -54,6 +56,8 @@ class DeadLettersHttpTest extends CaseLedgerHttpTest {
             assertThat(behind.get("version").asLong()).isZero();
             assertThat(behind.get("behind").asBoolean()).isTrue();
             assertThat(behind.get("notes").asInt()).isZero();
+            assertThat(listedBehind(poisoned)).containsExactly(true);
+            assertThat(listedBehind(live.get("customerId").asText())).containsExactly(false);
 
             // a parked case's view will not catch up by waiting: 503 at once (read past the no-5xx check)
             String path = "/api/cases/" + parkedCase + "?minVersion=" + noted;
@@ -87,6 +91,7 @@ class DeadLettersHttpTest extends CaseLedgerHttpTest {
             assertThat(caughtUp.get("notes").asInt()).isEqualTo(1);
             assertThat(caughtUp.get("status").asText()).isEqualTo("RESOLVED");
             assertThat(caughtUp.get("behind").asBoolean()).isFalse();
+            assertThat(listedBehind(poisoned)).containsExactly(false);
             assertThat(parkedCase(parkedCase)).isEmpty();
             assertThat(post(DEAD_LETTERS + "/" + parkedCase + "/retry", null).getStatusCode().value()).isEqualTo(404);
 
@@ -143,5 +148,13 @@ class DeadLettersHttpTest extends CaseLedgerHttpTest {
         assertThat(parked).as("case " + caseId + " parked as expected").isPresent();
         assertThat(letters.test(parked.get().get("events"))).as(parked.get().toString()).isTrue();
         return parked.get();
+    }
+
+    /** What the case list says of each case of the customer: whether its view is behind parked events. */
+    private List<Boolean> listedBehind(String customerId) throws Exception {
+        List<Boolean> behind = new ArrayList<>();
+        json(get("/api/cases?customerId=" + customerId)).get("items")
+                .forEach(item -> behind.add(item.get("behind").asBoolean()));
+        return behind;
     }
 }

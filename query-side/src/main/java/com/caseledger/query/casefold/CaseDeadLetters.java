@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * The cases whose events wait in the case fold's dead-letter queue (one sequence per case) instead of in their views.
@@ -70,6 +71,14 @@ public class CaseDeadLetters {
 
     public boolean isParked(String caseId) {
         return queue.contains(caseId);
+    }
+
+    /** Those of the cases with events parked: none at the cost of one count while nothing is parked, as is usual. */
+    public Set<String> parkedAmong(Collection<String> caseIds) {
+        if (caseIds.isEmpty() || parkedCases() == 0) {
+            return Set.of();
+        }
+        return caseIds.stream().filter(queue::contains).collect(Collectors.toSet());
     }
 
     public long parkedCases() {

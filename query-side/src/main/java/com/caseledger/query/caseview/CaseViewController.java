@@ -97,7 +97,7 @@ public class CaseViewController {
         CaseOrder order = CaseOrder.parse(sort).orElseThrow(() ->
                 new InvalidInputException("sort", "must be opened or slaDue"));
         return repository.list(new CaseFilter(status, type, channel, category, priority, agentId, customerId,
-                openedFrom, openedTo, slaStatus, clock.instant()), order, page, size);
+                openedFrom, openedTo, slaStatus, clock.instant()), order, page, size, deadLetters::parkedAmong);
     }
 
     /** Reads the case until its view has reached {@code minVersion} or the wait is over, woken by each commit. */

@@ -20,6 +20,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Owns {@code projections.case_view}: the columns the case list filters and sorts on. The view itself is read from
@@ -153,7 +155,9 @@ public class CaseViewRepository implements CaseFoldTable {
         jdbc.getJdbcTemplate().update("truncate " + schema + ".case_view");
     }
 
-    public CasePage list(CaseFilter filter, CaseOrder order, int page, int size) {
+    /** @param parkedAmong which of the page's cases have events parked in the dead-letter queue, not in their views */
+    public CasePage list(CaseFilter filter, CaseOrder order, int page, int size,
+                         Function<Collection<String>, Set<String>> parkedAmong) {
         List<String> conditions = new ArrayList<>();
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         condition(conditions, parameters, "status", "status = :status", filter.status());
@@ -180,8 +184,9 @@ public class CaseViewRepository implements CaseFoldTable {
         List<String> caseIds = jdbc.queryForList("select case_id from projections.case_view" + where
                 + orderBy + " limit :limit offset :offset", parameters, String.class);
         Map<String, CaseTimeline> found = folds.findAll(caseIds);
+        Set<String> parked = parkedAmong.apply(caseIds);
         List<CaseView> items = caseIds.stream().filter(found::containsKey).map(found::get)
-                .map(timeline -> CaseView.of(timeline, filter.now())).toList();
+                .map(timeline -> CaseView.of(timeline, filter.now(), parked.contains(timeline.caseId()))).toList();
         return new CasePage(items, page, size, total == null ? 0 : total);
     }
 
