@@ -131,7 +131,7 @@ class ProjectionRebuildHttpTest extends CaseLedgerHttpTest {
         // a new table makes this fail until RebuildTables says whether a rebuild writes it anew or keeps it
         assertThat(jdbc.queryForList("select table_name from information_schema.tables where table_schema = "
                 + "'projections' and table_type = 'BASE TABLE'", String.class)).containsExactlyInAnyOrder(
-                "case_fold", "case_view", "follow_up", "service_level_case",
+                "case_fold", "case_view", "follow_up", "service_level_case", "evicted_case",
                 "token_entry", "dead_letter_entry", "service_level_resets", "flyway_history");
     }
 
@@ -199,6 +199,37 @@ class ProjectionRebuildHttpTest extends CaseLedgerHttpTest {
         } finally {
             poison.cure(customerId);
         }
+    }
+
+    @Test
+    void an_evicted_case_says_its_view_is_behind_until_a_rebuild_folds_its_events_again() throws Exception {
+        Map<String, Object> opening = inquiry();
+        String customerId = (String) opening.get("customerId");
+        String caseId = openCase(opening);
+        view(caseId, 0);
+        poison.poison(customerId);
+        long noted;
+        try {
+            noted = command(caseId, "notes", Map.of("agentId", agent(), "body", "Evicted before the rebuild"));
+            assertThat(awaitLetters(caseId, 1)).hasSize(1);
+            assertThat(delete("/api/admin/dead-letters/" + caseId).getStatusCode().value()).isEqualTo(204);
+        } finally {
+            poison.cure(customerId);
+        }
+        JsonNode evicted = json(get("/api/cases/" + caseId));
+        assertThat(evicted.get("notes").asInt()).isZero();
+        assertThat(evicted.get("behind").asBoolean()).as("the view lacks the evicted note and says so").isTrue();
+        JsonNode listed = json(get("/api/cases?customerId=" + customerId)).get("items");
+        assertThat(listed).hasSize(1);
+        assertThat(listed.get(0).get("behind").asBoolean()).isTrue();
+
+        assertThat(post(PROJECTIONS + "/all/rebuild", null).getStatusCode().value()).isEqualTo(202);
+        awaitLive();
+        JsonNode rebuilt = view(caseId, noted);
+        assertThat(rebuilt.get("notes").asInt()).as("the rebuild folded the evicted note").isEqualTo(1);
+        assertThat(rebuilt.get("behind").asBoolean()).isFalse();
+        assertThat(json(get("/api/cases?customerId=" + customerId)).get("items").get(0).get("behind").asBoolean())
+                .isFalse();
     }
 
     private void awaitLive() throws InterruptedException {

@@ -8,32 +8,38 @@ import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.sql.PreparedStatement;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 
 /**
- * The cases whose events wait in the case fold's dead-letter queue (one sequence per case) instead of in their views.
- * A case parked by the fold itself is remembered on this node, because Axon's cache of parked sequences learns only of
- * the events it parks itself: the fold then parks that case's later events without folding them.
+ * The cases whose events wait in the case fold's dead-letter queue (one sequence per case) instead of in their views,
+ * and the cases whose parked events were evicted from it ({@code projections.evicted_case}, owned here): both views
+ * are behind their events until a retry or a rebuild. A case parked by the fold itself is remembered on this node,
+ * because Axon's cache of parked sequences learns only of the events it parks itself: the fold then parks that case's
+ * later events without folding them.
  */
 @Component
 public class CaseDeadLetters {
 
     private final SequencedDeadLetterQueue<EventMessage<?>> queue;
     private final ObjectProvider<Configuration> axon;
+    private final JdbcTemplate jdbc;
     private final Set<String> parkedHere = ConcurrentHashMap.newKeySet();
 
     public CaseDeadLetters(SequencedDeadLetterQueue<EventMessage<?>> caseFoldDeadLetters,
-                           ObjectProvider<Configuration> axon) {
+                           ObjectProvider<Configuration> axon, JdbcTemplate jdbc) {
         this.queue = caseFoldDeadLetters;
         this.axon = axon;
+        this.jdbc = jdbc;
     }
 
     /** Parks the events of a case in order, the first with the cause, in the transaction under way. */
@@ -73,12 +79,30 @@ public class CaseDeadLetters {
         return queue.contains(caseId);
     }
 
-    /** Those of the cases with events parked: none at the cost of one count while nothing is parked, as is usual. */
-    public Set<String> parkedAmong(Collection<String> caseIds) {
-        if (caseIds.isEmpty() || parkedCases() == 0) {
+    /** Whether the case's view lacks events of it: parked, or evicted from the queue since the last rebuild. */
+    public boolean isBehind(String caseId) {
+        return isParked(caseId) || Boolean.TRUE.equals(jdbc.queryForObject(
+                "select exists (select from projections.evicted_case where case_id = ?)", Boolean.class, caseId));
+    }
+
+    /**
+     * Those of the cases whose views lack events of theirs: one count and one look while nothing is parked, as is
+     * usual, and a look per case otherwise.
+     */
+    public Set<String> behindAmong(Collection<String> caseIds) {
+        if (caseIds.isEmpty()) {
             return Set.of();
         }
-        return caseIds.stream().filter(queue::contains).collect(Collectors.toSet());
+        Set<String> behind = new HashSet<>(jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(
+                    "select case_id from projections.evicted_case where case_id = any(?)");
+            statement.setArray(1, connection.createArrayOf("text", caseIds.toArray()));
+            return statement;
+        }, (rs, row) -> rs.getString(1)));
+        if (parkedCases() > 0) {
+            caseIds.stream().filter(queue::contains).forEach(behind::add);
+        }
+        return behind;
     }
 
     public long parkedCases() {
@@ -110,10 +134,20 @@ public class CaseDeadLetters {
         return cleared;
     }
 
-    /** Drops the case's parked events: its views keep what they had before them. */
+    /**
+     * Drops the case's parked events: its views keep what they had before them, and say they are behind until a
+     * rebuild folds the case's events again.
+     */
     public void evict(String caseId) {
+        jdbc.update("insert into projections.evicted_case (case_id, evicted_at) values (?, now()) "
+                + "on conflict (case_id) do nothing", caseId);
         lettersOf(caseId).forEach(queue::evict);
         parkedHere.remove(caseId);
+    }
+
+    /** A replay folds every event again, evicted ones included: no view lacks them after it. */
+    void replaying() {
+        jdbc.update("truncate projections.evicted_case");
     }
 
     /** The case of a letter: its event's aggregate. */

@@ -99,6 +99,7 @@ public class CaseFoldProjection {
     public void beforeReplay() {
         tables.forEach(CaseFoldTable::deleteAll);
         folds.deleteAll();
+        deadLetters.replaying();
     }
 
     private static boolean isRetry(UnitOfWork<?> unitOfWork) {

@@ -60,9 +60,9 @@ public record CaseView(String caseId,
                                + "shown as of the read); null when no SLA policy applies to the case")
                        SlaView sla,
                        @Schema(description = "true while events of the case are parked in the projections' dead-letter "
-                               + "queue (GET /api/admin/dead-letters): the view, or the case list's item, shows the case "
-                               + "as it was before them; always false in a view as of an instant, which folds the events "
-                               + "from the store")
+                               + "queue (GET /api/admin/dead-letters), or after they were evicted from it until the "
+                               + "projections are rebuilt: the view, or the case list's item, lacks them; always false in "
+                               + "a view as of an instant, which folds the events from the store")
                        boolean behind) {
 
     /** The case as read at {@code now}: SLA targets whose due instant has passed unmet show BREACHED. */

@@ -97,7 +97,7 @@ public class CaseViewController {
         CaseOrder order = CaseOrder.parse(sort).orElseThrow(() ->
                 new InvalidInputException("sort", "must be opened or slaDue"));
         return repository.list(new CaseFilter(status, type, channel, category, priority, agentId, customerId,
-                openedFrom, openedTo, slaStatus, clock.instant()), order, page, size, deadLetters::parkedAmong);
+                openedFrom, openedTo, slaStatus, clock.instant()), order, page, size, deadLetters::behindAmong);
     }
 
     /** Reads the case until its view has reached {@code minVersion} or the wait is over, woken by each commit. */
@@ -140,7 +140,7 @@ public class CaseViewController {
                                   @RequestParam(required = false) @Min(0) Long minVersion) throws InterruptedException {
         if (minVersion == null) {
             CaseTimeline timeline = repository.find(caseId).orElseThrow(() -> unknown(caseId));
-            return tagged(CaseView.of(timeline, clock.instant(), deadLetters.isParked(caseId)));
+            return tagged(CaseView.of(timeline, clock.instant(), deadLetters.isBehind(caseId)));
         }
         long recorded = eventStore.lastSequenceNumberFor(caseId).orElseThrow(() -> unknown(caseId));
         if (minVersion > recorded) {
@@ -161,7 +161,7 @@ public class CaseViewController {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", parked ? "30" : "1").body(problem);
         }
-        return tagged(CaseView.of(timeline.get(), clock.instant(), parked));
+        return tagged(CaseView.of(timeline.get(), clock.instant(), deadLetters.isBehind(caseId)));
     }
 
     /** The view with its version as ETag, for a command's {@code If-Match}. */

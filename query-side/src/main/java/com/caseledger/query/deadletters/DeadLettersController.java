@@ -58,7 +58,7 @@ public class DeadLettersController {
 
     @DeleteMapping("/{caseId}")
     @Operation(summary = "Drop the case's parked events: they stay in the event store, and the case's views stay "
-            + "without them until the projections are rebuilt", responses = {
+            + "without them, and say they are behind, until the projections are rebuilt", responses = {
             @ApiResponse(responseCode = "204", description = "evicted"),
             @ApiResponse(responseCode = "404", description = "no parked events of this case")})
     public ResponseEntity<Void> evict(@PathVariable String caseId) {

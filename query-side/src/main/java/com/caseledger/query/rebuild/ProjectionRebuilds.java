@@ -293,7 +293,7 @@ public class ProjectionRebuilds {
         SequencedDeadLetterQueue<EventMessage<?>> queue = ProjectionDeadLetters.queue(REBUILD_GROUP,
                 connectionProvider, axonTransactions, serializer, eventSerializer);
         CaseFoldProjection projection = liveProjection.rebuiltIn(RebuildTables.REBUILD,
-                new CaseDeadLetters(queue, axon));
+                new CaseDeadLetters(queue, axon, jdbc));
         TrackingEventProcessor processor = TrackingEventProcessor.builder()
                 .name(REBUILD_PROCESSOR)
                 .eventHandlerInvoker(DeadLetteringEventHandlerInvoker.builder()

@@ -29,10 +29,12 @@ class RebuildTables {
     private static final String RETIRED = LIVE + "_retired";
     /**
      * The tables the case fold writes ({@link com.caseledger.query.casefold.CaseFoldProjection} and its
-     * {@link com.caseledger.query.casefold.CaseFoldTable}s); the others of the schema are the processor's bookkeeping
-     * (its tokens, its dead letters, the count of resets) and Flyway's history, which stay.
+     * {@link com.caseledger.query.casefold.CaseFoldTable}s), and the cases evicted from the dead letters, of which a
+     * rebuild leaves none; the others of the schema are the processor's bookkeeping (its tokens, its dead letters, the
+     * count of resets) and Flyway's history, which stay.
      */
-    static final List<String> REBUILT = List.of("case_fold", "case_view", "follow_up", "service_level_case");
+    static final List<String> REBUILT = List.of("case_fold", "case_view", "follow_up", "service_level_case",
+            "evicted_case");
 
     private final JdbcTemplate jdbc;
 

@@ -57,6 +57,13 @@ class CaseFoldProjectionTest {
     }
 
     @Test
+    void a_replay_starts_from_empty_folds_and_forgets_the_cases_evicted_from_the_dead_letters() {
+        projection.beforeReplay();
+        verify(folds).deleteAll();
+        verify(deadLetters).replaying();
+    }
+
+    @Test
     void a_batch_without_failures_writes_every_case_in_one_statement_per_table_after_one_savepoint() throws Exception {
         handleAndCommit(opened("case-1"), opened("case-2"));
 
