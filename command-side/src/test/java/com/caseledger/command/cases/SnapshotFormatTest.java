@@ -11,9 +11,10 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A case's snapshot is its fields as JSON, read back by field name. This pins the names of snapshot revision 3 (revision 3 added each request's requester):
- * a renamed or removed field must raise {@code SupportCase.SNAPSHOT_REVISION}, so that older snapshots are skipped
- * rather than read into the wrong fields.
+ * A case's snapshot is its fields as JSON, read back by field name. This pins the names of the current snapshot
+ * revision: a renamed or removed field must raise {@code SupportCase.SNAPSHOT_REVISION}, so that older snapshots are
+ * skipped rather than read into the wrong fields. What a command is handled with (the case's services) is never
+ * part of it.
  */
 class SnapshotFormatTest {
 
