@@ -185,6 +185,14 @@ public abstract class CaseLedgerHttpTest {
         return "agent-" + UUID.randomUUID();
     }
 
+    /** What the case list says of each case of the customer: whether its view lacks events (parked or evicted). */
+    protected List<Boolean> listedBehind(String customerId) {
+        List<Boolean> behind = new ArrayList<>();
+        json(get("/api/cases?customerId=" + customerId)).get("items")
+                .forEach(item -> behind.add(item.get("behind").asBoolean()));
+        return behind;
+    }
+
     protected static JsonNode json(ResponseEntity<String> response) {
         try {
             return JSON.readTree(response.getBody());

@@ -7,8 +7,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -148,13 +146,5 @@ class DeadLettersHttpTest extends CaseLedgerHttpTest {
         assertThat(parked).as("case " + caseId + " parked as expected").isPresent();
         assertThat(letters.test(parked.get().get("events"))).as(parked.get().toString()).isTrue();
         return parked.get();
-    }
-
-    /** What the case list says of each case of the customer: whether its view is behind parked events. */
-    private List<Boolean> listedBehind(String customerId) throws Exception {
-        List<Boolean> behind = new ArrayList<>();
-        json(get("/api/cases?customerId=" + customerId)).get("items")
-                .forEach(item -> behind.add(item.get("behind").asBoolean()));
-        return behind;
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -81,28 +81,36 @@ public class CaseDeadLetters {
 
     /** Whether the case's view lacks events of it: parked, or evicted from the queue since the last rebuild. */
     public boolean isBehind(String caseId) {
-        return isParked(caseId) || Boolean.TRUE.equals(jdbc.queryForObject(
-                "select exists (select from projections.evicted_case where case_id = ?)", Boolean.class, caseId));
+        return isParked(caseId) || isEvicted(caseId);
+    }
+
+    /** Whether the case's parked events were evicted since the last rebuild, so its view lacks them. */
+    public boolean isEvicted(String caseId) {
+        return !evictedAmong(List.of(caseId)).isEmpty();
     }
 
     /**
-     * Those of the cases whose views lack events of theirs: one count and one look while nothing is parked, as is
+     * Those of the cases whose views lack events of theirs: one look and one count while nothing is parked, as is
      * usual, and a look per case otherwise.
      */
     public Set<String> behindAmong(Collection<String> caseIds) {
         if (caseIds.isEmpty()) {
             return Set.of();
         }
-        Set<String> behind = new HashSet<>(jdbc.query(connection -> {
+        Set<String> behind = evictedAmong(caseIds);
+        if (parkedCases() > 0) {
+            caseIds.stream().filter(queue::contains).forEach(behind::add);
+        }
+        return behind;
+    }
+
+    private Set<String> evictedAmong(Collection<String> caseIds) {
+        return new HashSet<>(jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(
                     "select case_id from projections.evicted_case where case_id = any(?)");
             statement.setArray(1, connection.createArrayOf("text", caseIds.toArray()));
             return statement;
         }, (rs, row) -> rs.getString(1)));
-        if (parkedCases() > 0) {
-            caseIds.stream().filter(queue::contains).forEach(behind::add);
-        }
-        return behind;
     }
 
     public long parkedCases() {

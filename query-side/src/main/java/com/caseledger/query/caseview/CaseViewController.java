@@ -161,7 +161,7 @@ public class CaseViewController {
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                     .header("Retry-After", parked ? "30" : "1").body(problem);
         }
-        return tagged(CaseView.of(timeline.get(), clock.instant(), deadLetters.isBehind(caseId)));
+        return tagged(CaseView.of(timeline.get(), clock.instant(), parked || deadLetters.isEvicted(caseId)));
     }
 
     /** The view with its version as ETag, for a command's {@code If-Match}. */

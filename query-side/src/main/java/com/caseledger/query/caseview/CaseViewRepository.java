@@ -155,9 +155,9 @@ public class CaseViewRepository implements CaseFoldTable {
         jdbc.getJdbcTemplate().update("truncate " + schema + ".case_view");
     }
 
-    /** @param parkedAmong which of the page's cases have events parked in the dead-letter queue, not in their views */
+    /** @param behindAmong which of the page's cases have views that lack events (parked or evicted dead letters) */
     public CasePage list(CaseFilter filter, CaseOrder order, int page, int size,
-                         Function<Collection<String>, Set<String>> parkedAmong) {
+                         Function<Collection<String>, Set<String>> behindAmong) {
         List<String> conditions = new ArrayList<>();
         MapSqlParameterSource parameters = new MapSqlParameterSource();
         condition(conditions, parameters, "status", "status = :status", filter.status());
@@ -184,9 +184,9 @@ public class CaseViewRepository implements CaseFoldTable {
         List<String> caseIds = jdbc.queryForList("select case_id from projections.case_view" + where
                 + orderBy + " limit :limit offset :offset", parameters, String.class);
         Map<String, CaseTimeline> found = folds.findAll(caseIds);
-        Set<String> parked = parkedAmong.apply(caseIds);
+        Set<String> behind = behindAmong.apply(caseIds);
         List<CaseView> items = caseIds.stream().filter(found::containsKey).map(found::get)
-                .map(timeline -> CaseView.of(timeline, filter.now(), parked.contains(timeline.caseId()))).toList();
+                .map(timeline -> CaseView.of(timeline, filter.now(), behind.contains(timeline.caseId()))).toList();
         return new CasePage(items, page, size, total == null ? 0 : total);
     }
 
